@@ -1,0 +1,1 @@
+export { NANO_USD_PER_USD, nanoUsdToUsd, usdToNanoUsd } from "./nano-usd.js";

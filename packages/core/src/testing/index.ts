@@ -1,0 +1,2 @@
+// Public testing helpers: runStoreConformance and fixtures.
+export {};

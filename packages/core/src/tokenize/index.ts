@@ -1,0 +1,2 @@
+// Explicit named exports of this folder's public API.
+export {};

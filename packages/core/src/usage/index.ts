@@ -1,0 +1,1 @@
+export type { Usage, UsageField } from "./usage.js";

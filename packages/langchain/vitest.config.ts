@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { conditions: ["@tokenledger/source"] },
+  ssr: { resolve: { conditions: ["@tokenledger/source"] } },
+  test: {
+    name: "langchain",
+    include: ["src/**/*.test.ts"],
+    testTimeout: 20_000,
+  },
+});
