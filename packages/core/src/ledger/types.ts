@@ -1,0 +1,188 @@
+import type { BudgetExceededError } from "../errors/budget-exceeded-error.js";
+import type { CostBreakdown } from "../pricing/types.js";
+import type { Usage } from "../usage/usage.js";
+
+/**
+ * Who and what a call is for. Budget rules scope on these keys (`userId`, `teamId`, `feature`,
+ * or any key you add). Values are strings; `tags` is a list.
+ */
+export interface LedgerContext {
+  userId?: string;
+  teamId?: string;
+  feature?: string;
+  tags?: readonly string[];
+  [key: string]: string | readonly string[] | undefined;
+}
+
+/** What kind of model call a record is. Embedding tokens are counted apart in totals. */
+export type CallKind = "chat" | "embedding";
+
+/** How a call ended. */
+export type CallStatus = "ok" | "aborted" | "error";
+
+/** Input to {@link Ledger.estimate}. `provider` may be a framework name (`openai.responses`). */
+export interface EstimateRequest {
+  /** Model id as the framework names it: `gpt-4o`, `openai/gpt-4o`, `openai:gpt-4o`. */
+  model: string;
+  /** Provider as the framework names it (`openai.responses`, `anthropic.messages`, `gateway`, an `ls_provider`). */
+  provider?: string;
+  /** A plain-text prompt. */
+  prompt?: string;
+  /** Chat messages: AI SDK prompt, LangChain messages or OpenAI-style `{ role, content }`. */
+  messages?: readonly unknown[];
+  /** Tool definitions sent with the call (counted by the provider's rules). */
+  tools?: readonly unknown[];
+  /** Worst-case output. Defaults to the model's output cap, then the ledger's default. */
+  maxOutputTokens?: number;
+  kind?: CallKind;
+}
+
+/** A pre-call estimate: exact-tokenizer input count and worst-case output. */
+export interface Estimate {
+  inputTokens: number;
+  /** Worst-case output tokens (the hold). */
+  outputTokens: number;
+  /** Worst-case cost in integer nano-USD; `null` when the model has no price. */
+  costNanoUsd: number | null;
+  /** Catalog provider id the model resolved to (or the normalized given provider when unpriced). */
+  provider: string;
+  /** Catalog model id the model resolved to (or the given id when unpriced). */
+  model: string;
+  priced: boolean;
+}
+
+/** Input to {@link Ledger.reserve}: an estimate request, or an explicit estimate held as given. */
+export interface ReserveRequest extends Omit<EstimateRequest, "model"> {
+  model: string;
+  /** Merged over the context from {@link Ledger.withContext}; per-call keys win. */
+  context?: LedgerContext;
+  /** Held exactly as given instead of estimating from the prompt. */
+  estimate?: { inputTokens: number; outputTokens: number };
+  /**
+   * Cheaper models to route to, in order, when the requested model's hold does not fit a
+   * budget. The returned reservation's `model`/`provider` say which one was admitted and
+   * `fallbackFrom` names the requested one.
+   */
+  fallbackModels?: readonly { model: string; provider?: string }[];
+  /** Stable hash of the whole prompt and of its leading system part (for insights). */
+  promptHash?: string;
+  systemHash?: string;
+}
+
+/** Extra facts known when a call ends. */
+export interface SettleMeta {
+  /** The model id the provider says answered (a dated snapshot); priced if known. */
+  responseModel?: string;
+  status?: CallStatus;
+  /** Usage was estimated (e.g. from streamed deltas), not reported by the provider. */
+  estimated?: boolean;
+  latencyMs?: number;
+  /** A cost the provider/gateway reported itself, kept beside ours (USD, as reported). */
+  providerReportedCostUsd?: number;
+  /** Free-form facts to keep on the record (finish reason, gateway generation id, …). */
+  metadata?: Record<string, unknown>;
+}
+
+/** One priced model call in the ledger (contract: `usage`, `cost`, `context`, `estimated`, `status`). */
+export interface UsageRecord {
+  id: string;
+  /** ISO-8601 time the call ended. */
+  time: string;
+  kind: CallKind;
+  /** Catalog provider id (normalized). */
+  provider: string;
+  /** Model id the caller asked for. */
+  requestedModel: string;
+  /** Model id the provider answered with, when known. */
+  responseModel?: string;
+  /** The model id the cost was computed for. */
+  model: string;
+  usage: Usage;
+  /** Exact cost breakdown, or `null` when the model has no price. */
+  cost: CostBreakdown | null;
+  /** Integer nano-USD (0 when unpriced; check `priced`). */
+  costNanoUsd: number;
+  priced: boolean;
+  estimated: boolean;
+  status: CallStatus;
+  context: LedgerContext;
+  latencyMs?: number;
+  /** Where the price came from (`genai-prices@<commit>`, `user`). */
+  priceSource?: string;
+  promptHash?: string;
+  systemHash?: string;
+  /** The model the caller asked for when a fallback was used. */
+  fallbackFrom?: string;
+  /** The pre-call hold, for estimate-vs-actual analysis. */
+  reservedInputTokens?: number;
+  reservedOutputTokens?: number;
+  providerReportedCostUsd?: number;
+  metadata?: Record<string, unknown>;
+}
+
+/** A hold taken before a call. Settle with the actual usage, or release it. Both are idempotent. */
+export interface Reservation {
+  readonly id: string;
+  /** Model admitted (may be a fallback). */
+  readonly model: string;
+  readonly provider: string;
+  readonly fallbackFrom: string | undefined;
+  readonly context: LedgerContext;
+  readonly estimate: Estimate;
+  /** Replace the hold with the exact cost of `usage`; appends a {@link UsageRecord}. */
+  settle(usage: Usage, meta?: SettleMeta): Promise<UsageRecord>;
+  /**
+   * Settle a call whose usage never arrived (aborted or cut stream) from what was seen:
+   * input from the reservation's estimate, output counted from `outputText`. Marked estimated.
+   */
+  settleFromText(outputText: string, meta?: SettleMeta): Promise<UsageRecord>;
+  /** Free the hold without recording spend (the call failed before any tokens were billed). */
+  release(reason?: string): Promise<void>;
+}
+
+/** Input to {@link Ledger.record}: a call that already happened. */
+export interface RecordRequest {
+  model: string;
+  provider?: string;
+  usage: Usage;
+  context?: LedgerContext;
+  kind?: CallKind;
+  meta?: SettleMeta;
+}
+
+/** Totals in the shape of LangChain's `get_openai_callback`, plus exact nano-USD. */
+export interface Totals {
+  totalTokens: number;
+  promptTokens: number;
+  completionTokens: number;
+  cachedPromptTokens: number;
+  reasoningTokens: number;
+  embeddingTokens: number;
+  successfulRequests: number;
+  failedRequests: number;
+  unpricedRequests: number;
+  totalCostNanoUsd: number;
+  /** For display; `totalCostNanoUsd` is exact. */
+  totalCostUsd: number;
+}
+
+/** Events a ledger emits. */
+export interface LedgerEvents {
+  usage: { record: UsageRecord };
+  threshold: {
+    ruleId: string;
+    scope: string;
+    scopeValue: string;
+    limitKind: "usd" | "tokens" | "requests";
+    /** The crossed fraction, e.g. 0.8. */
+    threshold: number;
+    limit: number;
+    spent: number;
+    windowKey: string;
+  };
+  denied: { error: BudgetExceededError; model: string; provider: string; context: LedgerContext };
+  "unpriced-model": { model: string; provider: string; context: LedgerContext };
+  "store-error": { operation: string; error: unknown; buffered: boolean };
+}
+
+export type LedgerEventName = keyof LedgerEvents;

@@ -1,0 +1,29 @@
+/** One priced kind of tokens inside a {@link CostBreakdown}. */
+export interface CostLine {
+  /** What was priced: `input`, `cacheRead`, `cacheWrite`, `cacheWrite1h`, `output`, `reasoning`, `inputAudio`, … */
+  kind: string;
+  tokens: number;
+  /** Price applied, integer nano-USD per 1M tokens. */
+  nanoUsdPerMtok: number;
+  /** Exact cost of this line in nano-USD before the one rounding of the request (may be fractional). */
+  exactNanoUsd: number;
+}
+
+/** The exact cost of one call (contract). */
+export interface CostBreakdown {
+  /** Catalog provider id the model resolved to. */
+  provider: string;
+  /** Catalog model id the model resolved to. */
+  model: string;
+  /** Integer nano-USD, rounded once (half-up) for the whole request. */
+  totalNanoUsd: number;
+  /** `totalNanoUsd` in USD, for display only. */
+  totalUsd: number;
+  lines: CostLine[];
+  /** Input-token threshold of the context tier applied, when the model has tiers and one applied. */
+  tierStartTokens?: number;
+  /** Where the price came from, e.g. `genai-prices@47df840` or `user`. */
+  priceSource: string;
+  /** Date the applied price took effect, when the model has a price history. */
+  priceEffectiveFrom?: string;
+}
