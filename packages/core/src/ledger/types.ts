@@ -1,5 +1,6 @@
 import type { BudgetExceededError } from "../errors/budget-exceeded-error.js";
 import type { CostBreakdown } from "../pricing/types.js";
+import type { AggregateRow } from "../store/ledger-query.js";
 import type { Usage } from "../usage/usage.js";
 
 /**
@@ -186,3 +187,59 @@ export interface LedgerEvents {
 }
 
 export type LedgerEventName = keyof LedgerEvents;
+
+/** Filter for {@link Ledger.report} and {@link Ledger.records}. */
+export interface ReportQuery {
+  /** Inclusive start (ISO string, Date or epoch ms). */
+  from?: string | Date | number;
+  /** Exclusive end (ISO string, Date or epoch ms). */
+  to?: string | Date | number;
+  /** Group by any of `model`, `provider`, `day`, `status`, `kind` or a context key (`userId`, `feature`, …). */
+  groupBy?: readonly string[];
+  /** Only records whose context has these values. */
+  context?: LedgerContext;
+  model?: string;
+  provider?: string;
+}
+
+/** One budget bucket as {@link Ledger.status} reports it. Amounts in the rule's limit unit. */
+export interface BudgetStatus {
+  ruleId: string;
+  scope: string;
+  scopeValue: string;
+  window: string;
+  limitKind: "usd" | "tokens" | "requests";
+  /** nano-USD for `usd`, else tokens or requests. */
+  limit: number;
+  spent: number;
+  held: number;
+  remaining: number;
+  resetsAt: Date | null;
+  mode: "block" | "warn";
+}
+
+/** The ledger (contract). Create with `createLedger(options)`. */
+export interface Ledger {
+  /** Tokens of the prompt and worst-case cost, before the call. */
+  estimate(request: EstimateRequest): Promise<Estimate>;
+  /** Hold the worst case in every matching budget, atomically. Throws `BudgetExceededError`, `UnknownModelError` (USD budget in force), `StoreUnavailableError` (closed mode). */
+  reserve(request: ReserveRequest): Promise<Reservation>;
+  /** Record a call that already happened (no hold). */
+  record(request: RecordRequest): Promise<UsageRecord>;
+  /** Run `fn` with `context` merged over the current one (AsyncLocalStorage): every call inside carries it. */
+  withContext<T>(context: LedgerContext, fn: () => T): T;
+  /** The context in force here (from `withContext`), or `{}`. */
+  currentContext(): LedgerContext;
+  /** Run `fn` and return the totals of everything recorded inside it (across awaits; concurrent scopes don't mix). */
+  track<T>(fn: () => T | Promise<T>): Promise<{ result: T; totals: Totals }>;
+  /** Every budget bucket that applies to `context`, with spent, held and remaining. */
+  status(context?: LedgerContext): Promise<BudgetStatus[]>;
+  /** Aggregated rows. */
+  report(query?: ReportQuery): Promise<AggregateRow[]>;
+  /** Subscribe; returns an unsubscribe function. */
+  on<E extends LedgerEventName>(event: E, listener: (payload: LedgerEvents[E]) => void): () => void;
+  /** Estimate tokens of a text for a model (used to settle aborted streams from their deltas). */
+  countTokens(text: string, model: { model: string; provider?: string }): Promise<number>;
+  /** Wait for buffered writes (fail-open mode) and close the store. */
+  close(): Promise<void>;
+}

@@ -1,2 +1,48 @@
-// Explicit named exports of this folder's public API.
-export {};
+export {
+  type AggregateSums,
+  aggregateRecords,
+  contextGroupValues,
+  RECORD_GROUP_KEYS,
+  utcDayOf,
+} from "./aggregate-rows.js";
+export {
+  AMOUNT_FIELD_BY_LIMIT_KIND,
+  type Amounts,
+  addAmounts,
+  addAmountsInto,
+  amountOfKind,
+  type BucketLimits,
+  LIMIT_KINDS,
+  limitOfKind,
+  zeroAmounts,
+} from "./amounts.js";
+export type {
+  AggregateGroupKey,
+  AggregateQuery,
+  AggregateRow,
+  RecordFilter,
+  RecordQuery,
+  TimeBound,
+} from "./ledger-query.js";
+export { type MemoryStore, type MemoryStoreOptions, memoryStore } from "./memory-store.js";
+export {
+  type CompiledRecordFilter,
+  compileRecordFilter,
+  contextValueMatches,
+  matchesRecordFilter,
+  timeBoundToMs,
+} from "./record-filter.js";
+export type {
+  BucketBalance,
+  BudgetStore,
+  ReserveHold,
+  ReserveOutcome,
+  SettleCharge,
+  StoreBalancesRequest,
+  StoreClaimRequest,
+  StoreDenial,
+  StoreReleaseRequest,
+  StoreReserveRequest,
+  StoreSettleRequest,
+  StoreSettleResult,
+} from "./store.js";

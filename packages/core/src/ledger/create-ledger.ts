@@ -1,0 +1,155 @@
+import { compileBudgetRules } from "../budget/compile-budget-rules.js";
+import { createCatalog } from "../pricing/create-catalog.js";
+import { priceUsage } from "../pricing/price-usage.js";
+import { memoryStore } from "../store/memory-store.js";
+import { createCorrectionFactors } from "../tokenize/correction-factors.js";
+import { estimateOutputTokens, estimateTokens } from "../tokenize/estimate-tokens.js";
+import { admitCall } from "./admit-call.js";
+import { ContextScope, mergeContext } from "./context-scope.js";
+import { createReservation } from "./create-reservation.js";
+import { estimateCall } from "./estimate-call.js";
+import { createLedgerEmitter } from "./event-emitter.js";
+import { type LedgerOptions, resolveLedgerOptions } from "./ledger-options.js";
+import type { LedgerRuntime } from "./ledger-runtime.js";
+import { readStatus } from "./read-status.js";
+import { settleCall } from "./settle-call.js";
+import { createStoreGuard } from "./store-guard.js";
+import { toAggregateQuery } from "./to-aggregate-query.js";
+import { emptyTotals } from "./totals.js";
+import type { Ledger } from "./types.js";
+
+/**
+ * Creates a ledger (contract): prices every call exactly, holds the worst case in every
+ * matching budget before the call, settles the actual usage after it, and keeps the records.
+ * Options are validated once here; a bad option throws `InvalidConfigError`.
+ *
+ * @example
+ * const ledger = createLedger({
+ *   budgets: [{ id: "per-user", scope: "userId", window: "day", limit: { usd: 1 } }],
+ * });
+ */
+export function createLedger(options: LedgerOptions = {}): Ledger {
+  const resolved = resolveLedgerOptions(options);
+  const catalog = createCatalog(resolved.prices === undefined ? {} : { prices: resolved.prices });
+  const budgets = compileBudgetRules(resolved.budgets);
+  const emitter = createLedgerEmitter(resolved.onEvent);
+  const store = resolved.store ?? memoryStore();
+  const guard = createStoreGuard({ timeoutMs: resolved.storeTimeoutMs, emitter });
+  const scope = new ContextScope();
+  const correctionFactors = createCorrectionFactors();
+  const tokenizerOptions =
+    resolved.tokenizer === undefined ? {} : { tokenizer: resolved.tokenizer };
+
+  const runtime: LedgerRuntime = {
+    store,
+    guard,
+    budgets,
+    emitter,
+    scope,
+    unknownModel: resolved.unknownModel,
+    failMode: resolved.failMode,
+    holdTtlMs: resolved.holdTtlMs,
+    defaultMaxOutputTokens: resolved.defaultMaxOutputTokens,
+    now: resolved.now,
+    claimedThresholds: new Set(),
+    resolveModel(model, provider) {
+      return catalog.resolve(model, provider);
+    },
+    normalizeProvider(provider, model) {
+      return catalog.normalizeProvider(provider, model);
+    },
+    price(model, usage, atMs) {
+      return priceUsage(model, usage, atMs);
+    },
+    async estimateInput(request) {
+      const estimate = await estimateTokens(
+        { prompt: request.prompt, messages: request.messages, tools: request.tools },
+        {
+          model: request.model,
+          provider: request.provider,
+          correctionFactors,
+          ...tokenizerOptions,
+        },
+      );
+      return {
+        inputTokens: estimate.inputTokens,
+        learn: (actualInputTokens) => {
+          correctionFactors.observeEstimate(estimate, actualInputTokens);
+        },
+      };
+    },
+    async countText(text, model, provider) {
+      const estimate = await estimateOutputTokens(text, {
+        model,
+        provider,
+        correctionFactors,
+        ...tokenizerOptions,
+      });
+      return estimate.outputTokens;
+    },
+  };
+
+  return {
+    async estimate(request) {
+      return (await estimateCall(runtime, request)).estimate;
+    },
+    async reserve(request) {
+      const context = mergeContext(scope.current(), request.context);
+      const admission = await admitCall(runtime, request, context);
+      return createReservation(runtime, request, context, admission);
+    },
+    async record(request) {
+      const context = mergeContext(scope.current(), request.context);
+      const priced = runtime.resolveModel(request.model, request.provider);
+      const provider =
+        priced?.provider ?? runtime.normalizeProvider(request.provider, request.model);
+      const model = priced?.model ?? request.model;
+      if (!priced) runtime.emitter.emit("unpriced-model", { model, provider, context });
+      return settleCall(
+        runtime,
+        {
+          id: crypto.randomUUID(),
+          kind: request.kind ?? "chat",
+          requestedModel: request.model,
+          priced,
+          provider,
+          model,
+          fallbackFrom: undefined,
+          context,
+          plans: budgets.bucketsFor({ context, model, provider, now: runtime.now() }),
+          tracks: scope.activeTracks(),
+        },
+        request.usage,
+        request.meta,
+      );
+    },
+    withContext(context, fn) {
+      return scope.withContext(context, fn);
+    },
+    currentContext() {
+      return scope.current();
+    },
+    async track(fn) {
+      const totals = emptyTotals();
+      const result = await scope.withTrack(totals, fn);
+      return { result, totals };
+    },
+    status(context) {
+      return readStatus(runtime, mergeContext(scope.current(), context));
+    },
+    report(query = {}) {
+      return guard.call("aggregate", () => store.aggregate(toAggregateQuery(query)));
+    },
+    on(event, listener) {
+      return emitter.on(event, listener);
+    },
+    countTokens(text, model) {
+      return runtime.countText(text, model.model, model.provider);
+    },
+    async close() {
+      await guard.flush();
+      guard.stop();
+      await store.close?.();
+    },
+  };
+}

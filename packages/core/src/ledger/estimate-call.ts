@@ -1,0 +1,75 @@
+import type { InputEstimate, LedgerRuntime, PricedModel } from "./ledger-runtime.js";
+import type { Estimate, EstimateRequest } from "./types.js";
+
+/** An estimate with what settlement needs later. */
+export interface CallEstimate {
+  estimate: Estimate;
+  priced: PricedModel | undefined;
+  input: InputEstimate | undefined;
+}
+
+/** Worst-case estimate of one call for one model, with explicit token counts when given. */
+export async function estimateCall(
+  runtime: LedgerRuntime,
+  request: EstimateRequest,
+  explicit?: { inputTokens: number; outputTokens: number },
+): Promise<CallEstimate> {
+  const priced = runtime.resolveModel(request.model, request.provider);
+  const input = explicit ? undefined : await runtime.estimateInput(request);
+  const inputTokens = explicit?.inputTokens ?? input?.inputTokens ?? 0;
+  const outputTokens =
+    explicit?.outputTokens ??
+    (request.kind === "embedding"
+      ? 0
+      : (request.maxOutputTokens ?? priced?.maxOutputTokens ?? runtime.defaultMaxOutputTokens));
+  return {
+    estimate: worstCase(runtime, request, priced, inputTokens, outputTokens),
+    priced,
+    input,
+  };
+}
+
+/** The same token counts priced for another model (fallback routing). */
+export function repriceEstimate(
+  runtime: LedgerRuntime,
+  request: EstimateRequest,
+  base: Estimate,
+): { estimate: Estimate; priced: PricedModel | undefined } {
+  const priced = runtime.resolveModel(request.model, request.provider);
+  const outputTokens =
+    request.kind === "embedding"
+      ? 0
+      : (request.maxOutputTokens ?? priced?.maxOutputTokens ?? base.outputTokens);
+  return {
+    estimate: worstCase(runtime, request, priced, base.inputTokens, outputTokens),
+    priced,
+  };
+}
+
+function worstCase(
+  runtime: LedgerRuntime,
+  request: EstimateRequest,
+  priced: PricedModel | undefined,
+  inputTokens: number,
+  outputTokens: number,
+): Estimate {
+  if (!priced) {
+    return {
+      inputTokens,
+      outputTokens,
+      costNanoUsd: null,
+      provider: runtime.normalizeProvider(request.provider, request.model),
+      model: request.model,
+      priced: false,
+    };
+  }
+  const cost = runtime.price(priced, { inputTokens, outputTokens }, runtime.now());
+  return {
+    inputTokens,
+    outputTokens,
+    costNanoUsd: cost.totalNanoUsd,
+    provider: priced.provider,
+    model: priced.model,
+    priced: true,
+  };
+}

@@ -1,0 +1,145 @@
+import { thresholdClaimKey } from "../budget/bucket-key.js";
+import type { BucketPlan } from "../budget/bucket-plan.js";
+import { amountOfKind, LIMIT_KINDS, limitOfKind } from "../store/amounts.js";
+import type { BucketBalance, SettleCharge } from "../store/store.js";
+import type { Usage } from "../usage/usage.js";
+import { validateUsage } from "../usage/validate-usage.js";
+import type { LedgerRuntime, PricedModel } from "./ledger-runtime.js";
+import { addRecordToTotals } from "./totals.js";
+import type { CallKind, LedgerContext, SettleMeta, Totals, UsageRecord } from "./types.js";
+
+/** Everything needed to turn a call's usage into a record and budget charges. */
+export interface SettleInput {
+  id: string;
+  kind: CallKind;
+  requestedModel: string;
+  /** The admitted model (may be a fallback); `undefined` when unpriced. */
+  priced: PricedModel | undefined;
+  provider: string;
+  model: string;
+  fallbackFrom: string | undefined;
+  context: LedgerContext;
+  plans: readonly BucketPlan[];
+  tracks: readonly Totals[];
+  reserved?: { inputTokens: number; outputTokens: number };
+  promptHash?: string;
+  systemHash?: string;
+  startedAtMs?: number;
+}
+
+/**
+ * Prices the actual usage, charges every bucket (replacing the hold `input.id`), appends the
+ * record, fires `threshold` and `usage` events, and adds the record to the active `track`
+ * scopes. Store writes that fail are buffered, never lost.
+ */
+export async function settleCall(
+  runtime: LedgerRuntime,
+  input: SettleInput,
+  rawUsage: Usage,
+  meta: SettleMeta = {},
+): Promise<UsageRecord> {
+  const usage = validateUsage(rawUsage, { source: "reservation.settle" });
+  const nowMs = runtime.now();
+  const responded =
+    meta.responseModel === undefined
+      ? undefined
+      : runtime.resolveModel(meta.responseModel, input.provider);
+  const priced = responded ?? input.priced;
+  const cost = priced ? runtime.price(priced, usage, nowMs) : null;
+  const costNanoUsd = cost?.totalNanoUsd ?? 0;
+  const record: UsageRecord = {
+    id: input.id,
+    time: new Date(nowMs).toISOString(),
+    kind: input.kind,
+    provider: priced?.provider ?? input.provider,
+    requestedModel: input.fallbackFrom ?? input.requestedModel,
+    model: priced?.model ?? input.model,
+    usage,
+    cost,
+    costNanoUsd,
+    priced: cost !== null,
+    estimated: meta.estimated ?? false,
+    status: meta.status ?? "ok",
+    context: input.context,
+  };
+  if (meta.responseModel !== undefined) record.responseModel = meta.responseModel;
+  if (cost) record.priceSource = cost.priceSource;
+  if (input.fallbackFrom !== undefined) record.fallbackFrom = input.fallbackFrom;
+  if (input.reserved) {
+    record.reservedInputTokens = input.reserved.inputTokens;
+    record.reservedOutputTokens = input.reserved.outputTokens;
+  }
+  const latencyMs =
+    meta.latencyMs ?? (input.startedAtMs === undefined ? undefined : nowMs - input.startedAtMs);
+  if (latencyMs !== undefined) record.latencyMs = latencyMs;
+  if (input.promptHash !== undefined) record.promptHash = input.promptHash;
+  if (input.systemHash !== undefined) record.systemHash = input.systemHash;
+  if (meta.providerReportedCostUsd !== undefined) {
+    record.providerReportedCostUsd = meta.providerReportedCostUsd;
+  }
+  if (meta.metadata !== undefined) record.metadata = meta.metadata;
+
+  if (input.plans.length > 0) {
+    const amount = {
+      nanoUsd: costNanoUsd,
+      tokens: usage.inputTokens + usage.outputTokens,
+      requests: 1,
+    };
+    const charges: SettleCharge[] = input.plans.map((plan) => ({
+      key: plan.key,
+      amount,
+      expiresAtMs: plan.expiresAtMs,
+      ...(plan.rollingWindowMs === undefined ? {} : { rollingWindowMs: plan.rollingWindowMs }),
+    }));
+    await runtime.guard.write("settle", async () => {
+      const result = await runtime.store.settle({ id: input.id, charges, nowMs });
+      if (result.applied) await fireThresholds(runtime, input.plans, result.balances, nowMs);
+    });
+  }
+  await runtime.guard.write("append", () => runtime.store.append([record]));
+  for (const totals of input.tracks) addRecordToTotals(totals, record);
+  runtime.emitter.emit("usage", { record });
+  return record;
+}
+
+/** Emits each crossed threshold once per window (claimed in the store, so once across processes). */
+async function fireThresholds(
+  runtime: LedgerRuntime,
+  plans: readonly BucketPlan[],
+  balances: readonly BucketBalance[],
+  nowMs: number,
+): Promise<void> {
+  for (const plan of plans) {
+    if (plan.thresholds.length === 0) continue;
+    const balance = balances.find((candidate) => candidate.key === plan.key);
+    if (!balance) continue;
+    for (const limitKind of LIMIT_KINDS) {
+      const limit = limitOfKind(plan.limits, limitKind);
+      if (limit === undefined) continue;
+      const spent = amountOfKind(balance.spent, limitKind);
+      for (const threshold of plan.thresholds) {
+        if (spent < threshold * limit) break;
+        const claimKey = thresholdClaimKey(plan, limitKind, threshold);
+        if (runtime.claimedThresholds.has(claimKey)) continue;
+        const won = await runtime.store.claimOnce({
+          key: claimKey,
+          expiresAtMs: plan.expiresAtMs,
+          nowMs,
+        });
+        if (runtime.claimedThresholds.size >= 10_000) runtime.claimedThresholds.clear();
+        runtime.claimedThresholds.add(claimKey);
+        if (!won) continue;
+        runtime.emitter.emit("threshold", {
+          ruleId: plan.ruleId,
+          scope: plan.scope,
+          scopeValue: plan.scopeValue,
+          limitKind,
+          threshold,
+          limit,
+          spent,
+          windowKey: plan.windowKey,
+        });
+      }
+    }
+  }
+}

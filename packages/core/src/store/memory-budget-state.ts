@@ -1,0 +1,284 @@
+import {
+  type Amounts,
+  addAmountsInto,
+  amountOfKind,
+  LIMIT_KINDS,
+  limitOfKind,
+  zeroAmounts,
+} from "./amounts.js";
+import type {
+  BucketBalance,
+  ReserveOutcome,
+  StoreClaimRequest,
+  StoreReserveRequest,
+  StoreSettleRequest,
+  StoreSettleResult,
+} from "./store.js";
+
+interface HoldEntry {
+  amount: Amounts;
+  expiresAtMs: number;
+}
+
+interface Bucket {
+  /** Spent in calendar and `total` buckets. */
+  spent: Amounts;
+  /** Time-stamped charges of rolling buckets. */
+  entries: { atMs: number; amount: Amounts }[];
+  rollingWindowMs: number | undefined;
+  /** Holds by reservation id. */
+  holds: Map<string, HoldEntry>;
+  expiresAtMs: number | null;
+}
+
+interface ReservationState {
+  outcome: ReserveOutcome;
+  /** Buckets the hold is in (empty once settled or released). */
+  keys: string[];
+  settled: boolean;
+  /** The id is forgotten after this instant (idempotency memory is bounded). */
+  forgetAtMs: number;
+}
+
+/** Options of {@link MemoryBudgetState}. */
+export interface MemoryBudgetStateOptions {
+  /** How long settled/released ids are remembered (a retried settle within it counts once). */
+  idRetentionMs: number;
+  /** Minimum time between full sweeps of expired data (measured on request `nowMs`). */
+  sweepIntervalMs: number;
+}
+
+const laterExpiry = (left: number | null, right: number | null): number | null =>
+  left === null || right === null ? null : Math.max(left, right);
+
+/**
+ * Budget counters of the memory store. Every method runs synchronously from read to write,
+ * so concurrent async callers in one process cannot interleave inside an operation.
+ */
+export class MemoryBudgetState {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly reservations = new Map<string, ReservationState>();
+  private readonly claims = new Map<string, number | null>();
+  private lastSweepMs = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly options: MemoryBudgetStateOptions) {}
+
+  /** Number of live buckets, reservations and claims (for tests of bounded memory). */
+  get sizes(): { buckets: number; reservations: number; claims: number } {
+    return {
+      buckets: this.buckets.size,
+      reservations: this.reservations.size,
+      claims: this.claims.size,
+    };
+  }
+
+  reserve(request: StoreReserveRequest): ReserveOutcome {
+    this.sweepIfDue(request.nowMs);
+    const known = this.liveReservation(request.id, request.nowMs);
+    if (known) return known.outcome;
+    const pendingByKey = new Map<string, Amounts>();
+    for (const hold of request.holds) {
+      const pending = pendingByKey.get(hold.key) ?? zeroAmounts();
+      if (hold.enforce) {
+        const balance = this.balanceOf(hold.key, hold.rollingWindowMs, request.nowMs);
+        for (const limitKind of LIMIT_KINDS) {
+          const limit = limitOfKind(hold.limits, limitKind);
+          if (limit === undefined) continue;
+          const spent = amountOfKind(balance.spent, limitKind);
+          const held = amountOfKind(balance.held, limitKind) + amountOfKind(pending, limitKind);
+          const requested = amountOfKind(hold.amount, limitKind);
+          if (spent + held + requested > limit) {
+            const outcome: ReserveOutcome = {
+              admitted: false,
+              denied: { key: hold.key, limitKind, limit, spent, held, requested },
+            };
+            this.reservations.set(request.id, {
+              outcome,
+              keys: [],
+              settled: false,
+              forgetAtMs: request.nowMs + request.ttlMs,
+            });
+            return outcome;
+          }
+        }
+      }
+      addAmountsInto(pending, hold.amount);
+      pendingByKey.set(hold.key, pending);
+    }
+    const holdExpiresAtMs = request.nowMs + request.ttlMs;
+    for (const hold of request.holds) {
+      const bucket = this.writableBucket(
+        hold.key,
+        hold.expiresAtMs,
+        hold.rollingWindowMs,
+        request.nowMs,
+      );
+      const existing = bucket.holds.get(request.id);
+      if (existing) addAmountsInto(existing.amount, hold.amount);
+      else
+        bucket.holds.set(request.id, { amount: { ...hold.amount }, expiresAtMs: holdExpiresAtMs });
+    }
+    const outcome: ReserveOutcome = { admitted: true };
+    this.reservations.set(request.id, {
+      outcome,
+      keys: [...pendingByKey.keys()],
+      settled: false,
+      forgetAtMs: Math.max(holdExpiresAtMs, request.nowMs + this.options.idRetentionMs),
+    });
+    return outcome;
+  }
+
+  settle(request: StoreSettleRequest): StoreSettleResult {
+    this.sweepIfDue(request.nowMs);
+    const keys = request.charges.map((charge) => ({
+      key: charge.key,
+      rollingWindowMs: charge.rollingWindowMs,
+    }));
+    const known = this.liveReservation(request.id, request.nowMs);
+    if (known?.settled) return { applied: false, balances: this.balances(keys, request.nowMs) };
+    if (known) this.dropHolds(request.id, known);
+    for (const charge of request.charges) {
+      const bucket = this.writableBucket(
+        charge.key,
+        charge.expiresAtMs,
+        charge.rollingWindowMs,
+        request.nowMs,
+      );
+      if (charge.rollingWindowMs === undefined) addAmountsInto(bucket.spent, charge.amount);
+      else bucket.entries.push({ atMs: request.nowMs, amount: { ...charge.amount } });
+    }
+    this.reservations.set(request.id, {
+      outcome: known?.outcome ?? { admitted: true },
+      keys: [],
+      settled: true,
+      forgetAtMs: Math.max(known?.forgetAtMs ?? 0, request.nowMs + this.options.idRetentionMs),
+    });
+    return { applied: true, balances: this.balances(keys, request.nowMs) };
+  }
+
+  release(id: string, nowMs: number): void {
+    this.sweepIfDue(nowMs);
+    const known = this.liveReservation(id, nowMs);
+    if (!known || known.settled) return;
+    this.dropHolds(id, known);
+    known.forgetAtMs = Math.max(known.forgetAtMs, nowMs + this.options.idRetentionMs);
+  }
+
+  balances(
+    keys: readonly { key: string; rollingWindowMs?: number | undefined }[],
+    nowMs: number,
+  ): BucketBalance[] {
+    this.sweepIfDue(nowMs);
+    return keys.map(({ key, rollingWindowMs }) => ({
+      key,
+      ...this.balanceOf(key, rollingWindowMs, nowMs),
+    }));
+  }
+
+  claimOnce(request: StoreClaimRequest): boolean {
+    this.sweepIfDue(request.nowMs);
+    if (this.claims.has(request.key)) {
+      const expiresAtMs = this.claims.get(request.key) ?? null;
+      if (expiresAtMs === null || request.nowMs < expiresAtMs) return false;
+    }
+    this.claims.set(request.key, request.expiresAtMs);
+    return true;
+  }
+
+  private liveReservation(id: string, nowMs: number): ReservationState | undefined {
+    const known = this.reservations.get(id);
+    if (known && nowMs >= known.forgetAtMs) {
+      this.reservations.delete(id);
+      return undefined;
+    }
+    return known;
+  }
+
+  private dropHolds(id: string, reservation: ReservationState): void {
+    for (const key of reservation.keys) this.buckets.get(key)?.holds.delete(id);
+    reservation.keys = [];
+  }
+
+  /** The bucket if it exists and has not expired (an expired one is dropped). */
+  private liveBucket(key: string, nowMs: number): Bucket | undefined {
+    const bucket = this.buckets.get(key);
+    if (bucket && bucket.expiresAtMs !== null && nowMs >= bucket.expiresAtMs) {
+      this.buckets.delete(key);
+      return undefined;
+    }
+    return bucket;
+  }
+
+  private writableBucket(
+    key: string,
+    expiresAtMs: number | null,
+    rollingWindowMs: number | undefined,
+    nowMs: number,
+  ): Bucket {
+    let bucket = this.liveBucket(key, nowMs);
+    if (!bucket) {
+      bucket = {
+        spent: zeroAmounts(),
+        entries: [],
+        rollingWindowMs,
+        holds: new Map(),
+        expiresAtMs,
+      };
+      this.buckets.set(key, bucket);
+      return bucket;
+    }
+    bucket.expiresAtMs = laterExpiry(bucket.expiresAtMs, expiresAtMs);
+    if (rollingWindowMs !== undefined) bucket.rollingWindowMs = rollingWindowMs;
+    return bucket;
+  }
+
+  private balanceOf(
+    key: string,
+    rollingWindowMs: number | undefined,
+    nowMs: number,
+  ): { spent: Amounts; held: Amounts } {
+    const spent = zeroAmounts();
+    const held = zeroAmounts();
+    const bucket = this.liveBucket(key, nowMs);
+    if (!bucket) return { spent, held };
+    addAmountsInto(spent, bucket.spent);
+    const windowMs = rollingWindowMs ?? bucket.rollingWindowMs;
+    if (bucket.entries.length > 0) {
+      const fromMs = windowMs === undefined ? Number.NEGATIVE_INFINITY : nowMs - windowMs;
+      for (const entry of bucket.entries) {
+        if (entry.atMs >= fromMs) addAmountsInto(spent, entry.amount);
+      }
+    }
+    for (const [id, hold] of bucket.holds) {
+      if (nowMs >= hold.expiresAtMs) bucket.holds.delete(id);
+      else addAmountsInto(held, hold.amount);
+    }
+    return { spent, held };
+  }
+
+  /** Drops expired buckets, holds, rolling entries, ids and claims, at most once per interval. */
+  private sweepIfDue(nowMs: number): void {
+    if (nowMs - this.lastSweepMs < this.options.sweepIntervalMs) return;
+    this.lastSweepMs = nowMs;
+    for (const [key, bucket] of this.buckets) {
+      if (bucket.expiresAtMs !== null && nowMs >= bucket.expiresAtMs) {
+        this.buckets.delete(key);
+        continue;
+      }
+      for (const [id, hold] of bucket.holds) if (nowMs >= hold.expiresAtMs) bucket.holds.delete(id);
+      if (bucket.rollingWindowMs !== undefined) {
+        const fromMs = nowMs - bucket.rollingWindowMs;
+        bucket.entries = bucket.entries.filter((entry) => entry.atMs >= fromMs);
+      }
+      const { spent } = bucket;
+      const empty = spent.nanoUsd === 0 && spent.tokens === 0 && spent.requests === 0;
+      if (empty && bucket.entries.length === 0 && bucket.holds.size === 0) this.buckets.delete(key);
+    }
+    for (const [id, reservation] of this.reservations) {
+      if (nowMs >= reservation.forgetAtMs) this.reservations.delete(id);
+    }
+    for (const [key, expiresAtMs] of this.claims) {
+      if (expiresAtMs !== null && nowMs >= expiresAtMs) this.claims.delete(key);
+    }
+  }
+}
