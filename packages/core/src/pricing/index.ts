@@ -1,2 +1,34 @@
-// Explicit named exports of this folder's public API.
-export {};
+export {
+  type CostRequest,
+  calculateCost,
+  calculateWorstCaseCost,
+  type WorstCaseCostRequest,
+} from "./calculate-cost.js";
+export { catalogSnapshot } from "./catalog.generated.js";
+export type {
+  CatalogSnapshot,
+  ConditionalPrice,
+  MatchRule,
+  PriceSet,
+  PriceTier,
+  PriceValue,
+  SnapshotModel,
+  SnapshotProvider,
+  TieredPrice,
+} from "./catalog-snapshot.js";
+export {
+  type Catalog,
+  type CatalogOptions,
+  createCatalog,
+  defaultCatalog,
+} from "./create-catalog.js";
+export { PRICE_KINDS, type PriceKind } from "./price-kind.js";
+export { resolveModel } from "./resolve-model.js";
+export type { ModelInfo, ResolvedModel } from "./resolved-model.js";
+export type { CostBreakdown, CostLine } from "./types.js";
+export type {
+  UserModelPrice,
+  UserPartPrices,
+  UserPrices,
+  UserPriceTier,
+} from "./user-prices.js";

@@ -7,6 +7,10 @@ export interface CostLine {
   nanoUsdPerMtok: number;
   /** Exact cost of this line in nano-USD before the one rounding of the request (may be fractional). */
   exactNanoUsd: number;
+  /** On a `request` line (a per-request fee): the number of requests charged (always 1). */
+  requests?: number;
+  /** On a `request` line: the fee, integer nano-USD per 1,000 requests. */
+  nanoUsdPerThousandRequests?: number;
 }
 
 /** The exact cost of one call (contract). */
