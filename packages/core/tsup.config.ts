@@ -4,6 +4,8 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     "testing/index": "src/testing/index.ts",
+    "redis/index": "src/store/redis/index.ts",
+    "postgres/index": "src/store/postgres/index.ts",
     "tokenizers/js-tiktoken": "src/tokenize/js-tiktoken.ts",
   },
   format: ["esm"],
