@@ -1,0 +1,76 @@
+import { InvalidConfigError, type Ledger, type LedgerContext } from "@tokenledger/core";
+import type { CallOptionsLike } from "./model-shapes.js";
+
+/** Where a call's context comes from, lowest precedence first. */
+export interface CallContextSources {
+  ledger: Ledger;
+  /** `options.context` of the middleware: fixed, or computed per call. */
+  context: LedgerContext | (() => LedgerContext) | undefined;
+  /** The `providerOptions` key carrying per-call context (`tokenledger`). */
+  providerOptionsKey: string;
+}
+
+/** A call's params with the context key removed, and the merged context. */
+export interface ResolvedCallContext<Params> {
+  params: Params;
+  context: LedgerContext;
+}
+
+/**
+ * Merges `ledger.currentContext()` ⊕ the middleware's `context` option ⊕
+ * `providerOptions[providerOptionsKey]` (later keys win) and returns a copy of the params
+ * without that key, so the provider (and the AI Gateway, which forwards every option) never
+ * sees it. Throws `InvalidConfigError` when the per-call value is not a context object.
+ */
+export function resolveCallContext<Params extends Pick<CallOptionsLike, "providerOptions">>(
+  params: Params,
+  sources: CallContextSources,
+): ResolvedCallContext<Params> {
+  const configured =
+    typeof sources.context === "function" ? sources.context() : (sources.context ?? {});
+  const providerOptions = params.providerOptions;
+  const key = sources.providerOptionsKey;
+  if (providerOptions === undefined || !(key in providerOptions)) {
+    return {
+      params: { ...params },
+      context: { ...sources.ledger.currentContext(), ...configured },
+    };
+  }
+  const { [key]: perCall, ...rest } = providerOptions;
+  return {
+    params: { ...params, providerOptions: rest },
+    context: {
+      ...sources.ledger.currentContext(),
+      ...configured,
+      ...toLedgerContext(perCall, key),
+    },
+  };
+}
+
+function toLedgerContext(value: unknown, key: string): LedgerContext {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== "object" || Array.isArray(value)) {
+    throw new InvalidConfigError({
+      message: `providerOptions.${key} must be an object like { userId: "u-1", feature: "chat" }, got ${describe(value)}.`,
+    });
+  }
+  const context: LedgerContext = {};
+  for (const [name, entry] of Object.entries(value)) {
+    if (entry === undefined || entry === null) continue;
+    if (typeof entry === "string") {
+      context[name] = entry;
+    } else if (Array.isArray(entry) && entry.every((item) => typeof item === "string")) {
+      context[name] = entry as string[];
+    } else {
+      throw new InvalidConfigError({
+        message: `providerOptions.${key}.${name} must be a string or an array of strings (budgets scope on string values), got ${describe(entry)}. Convert it with String(...).`,
+      });
+    }
+  }
+  return context;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  return value === null ? "null" : `a ${typeof value} (${String(value)})`;
+}

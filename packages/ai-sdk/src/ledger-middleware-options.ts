@@ -1,0 +1,110 @@
+import { InvalidConfigError, type LedgerContext } from "@tokenledger/core";
+import type { LanguageModelLike } from "./model-shapes.js";
+import type { FallbackTarget } from "./reserve-call.js";
+
+/**
+ * A cheaper model to route a call to when the requested model's hold does not fit a budget: a
+ * model object, or `{ model, modelId?, provider? }` to price it under other names.
+ */
+export type FallbackModel =
+  | LanguageModelLike
+  | { model: LanguageModelLike; modelId?: string; provider?: string };
+
+/** Options of {@link ledgerMiddleware}. */
+export interface LedgerMiddlewareOptions {
+  /**
+   * Context of every call through this middleware (`{ feature: "chat" }`), or a function that
+   * computes it per call. Merged over `ledger.withContext`; `providerOptions.tokenledger` wins.
+   */
+  context?: LedgerContext | (() => LedgerContext);
+  /** Where to route a call whose hold does not fit (tried in order). */
+  fallbackModel?: FallbackModel | readonly FallbackModel[];
+  /** Stop a stream once its output would cost more than this many USD (streams only). */
+  maxOutputUsd?: number;
+  /**
+   * Stop a stream once its output passes the output tokens held for it (the call's
+   * `maxOutputTokens`, else the model's cap or the ledger's default). @default false
+   */
+  capAtHold?: boolean;
+  /** The `providerOptions` key that carries per-call context. @default "tokenledger" */
+  providerOptionsKey?: string;
+}
+
+/** Options after validation. */
+export interface ResolvedMiddlewareOptions {
+  context: LedgerContext | (() => LedgerContext) | undefined;
+  fallbacks: readonly FallbackTarget[];
+  maxOutputUsd: number | undefined;
+  capAtHold: boolean;
+  providerOptionsKey: string;
+}
+
+/** Validates the options once, when the middleware is created. Throws `InvalidConfigError`. */
+export function resolveMiddlewareOptions(
+  options: LedgerMiddlewareOptions | undefined,
+): ResolvedMiddlewareOptions {
+  const { context, maxOutputUsd, capAtHold, providerOptionsKey = "tokenledger" } = options ?? {};
+  const contextIsValid =
+    context === undefined ||
+    typeof context === "function" ||
+    (typeof context === "object" && context !== null && !Array.isArray(context));
+  if (!contextIsValid) {
+    fail(`context must be an object like { feature: "chat" } or a function returning one.`);
+  }
+  if (
+    maxOutputUsd !== undefined &&
+    (typeof maxOutputUsd !== "number" || !Number.isFinite(maxOutputUsd) || maxOutputUsd <= 0)
+  ) {
+    fail(`maxOutputUsd must be a positive number of USD (e.g. 0.05), got ${String(maxOutputUsd)}.`);
+  }
+  if (capAtHold !== undefined && typeof capAtHold !== "boolean") {
+    fail(`capAtHold must be true or false, got ${String(capAtHold)}.`);
+  }
+  if (typeof providerOptionsKey !== "string" || providerOptionsKey.length === 0) {
+    fail(`providerOptionsKey must be a non-empty string (default "tokenledger").`);
+  }
+  return {
+    context,
+    fallbacks: resolveFallbacks(options?.fallbackModel),
+    maxOutputUsd,
+    capAtHold: capAtHold ?? false,
+    providerOptionsKey,
+  };
+}
+
+function resolveFallbacks(option: LedgerMiddlewareOptions["fallbackModel"]): FallbackTarget[] {
+  if (option === undefined) return [];
+  const list: readonly FallbackModel[] = Array.isArray(option) ? option : [option as FallbackModel];
+  return list.map((entry, index) => {
+    const direct = isLanguageModel(entry);
+    const model: unknown = direct ? entry : (entry as { model?: unknown } | null)?.model;
+    if (!isLanguageModel(model)) {
+      fail(
+        `fallbackModel${Array.isArray(option) ? `[${index}]` : ""} must be a language model (e.g. openai("gpt-4o-mini")) or { model, modelId?, provider? }.`,
+      );
+    }
+    const names: { modelId?: string; provider?: string } = direct
+      ? {}
+      : (entry as { modelId?: string; provider?: string });
+    return {
+      model,
+      modelId: names.modelId ?? model.modelId,
+      provider: names.provider ?? model.provider,
+    };
+  });
+}
+
+function isLanguageModel(value: unknown): value is LanguageModelLike {
+  if (typeof value !== "object" || value === null) return false;
+  const model = value as Record<string, unknown>;
+  return (
+    typeof model.doGenerate === "function" &&
+    typeof model.doStream === "function" &&
+    typeof model.modelId === "string" &&
+    typeof model.provider === "string"
+  );
+}
+
+function fail(message: string): never {
+  throw new InvalidConfigError({ message: `ledgerMiddleware: ${message}` });
+}

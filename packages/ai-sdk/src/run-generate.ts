@@ -1,0 +1,61 @@
+import type { Ledger, LedgerContext } from "@tokenledger/core";
+import type { CallOptionsLike, ModelIdentity } from "./model-shapes.js";
+import {
+  readFinishReason,
+  readGeneratedText,
+  readProviderMetadata,
+  readResponseModelId,
+} from "./read-model-result.js";
+import { type FallbackTarget, reserveCall } from "./reserve-call.js";
+import { settleFailedCall } from "./settle-failed-call.js";
+import { settleReportedUsage } from "./settle-reported-usage.js";
+
+/** One `doGenerate` as the middleware sees it. */
+export interface GenerateCall<Result> {
+  ledger: Ledger;
+  model: ModelIdentity;
+  params: CallOptionsLike;
+  context: LedgerContext;
+  fallbacks: readonly FallbackTarget[];
+  doGenerate: () => PromiseLike<Result>;
+}
+
+/**
+ * One billable `doGenerate`: hold the worst case, call the admitted model (the requested one or
+ * a fallback), then settle with the reported usage — or end the hold if the call failed.
+ */
+export async function runGenerate<Result>(call: GenerateCall<Result>): Promise<Result> {
+  const { ledger, model, params, context, fallbacks } = call;
+  const { reservation, fallback } = await reserveCall(ledger, {
+    model,
+    params,
+    context,
+    fallbacks,
+  });
+  const abortedBeforeSend = params.abortSignal?.aborted === true;
+  const startedAtMs = Date.now();
+  let result: Result;
+  try {
+    // A fallback model is called with the same (already transformed) params; its result has the
+    // same shape as the requested model's because both implement the same spec version.
+    result =
+      fallback === undefined
+        ? await call.doGenerate()
+        : ((await fallback.model.doGenerate(params)) as Result);
+  } catch (error) {
+    await settleFailedCall(reservation, error, { abortedBeforeSend, startedAtMs });
+    throw error;
+  }
+  const providerMetadata = readProviderMetadata(result);
+  await settleReportedUsage(reservation, {
+    usage: (result as { usage?: unknown } | undefined)?.usage,
+    providerMetadata,
+    finishReason: readFinishReason(result),
+    responseModel: readResponseModelId(result),
+    provider: (fallback?.model ?? model).provider,
+    outputText: () => readGeneratedText(result),
+    status: "ok",
+    startedAtMs,
+  });
+  return result;
+}

@@ -1,0 +1,89 @@
+import type { Ledger, LedgerContext, SettleMeta } from "@tokenledger/core";
+import type { CallOptionsLike, ModelIdentity, StreamResultLike } from "./model-shapes.js";
+import { type OutputCap, outputCapFor } from "./output-cap.js";
+import { readFinishReason, readProviderMetadata } from "./read-model-result.js";
+import { type FallbackTarget, reserveCall } from "./reserve-call.js";
+import { settleFailedCall } from "./settle-failed-call.js";
+import { settleReportedUsage } from "./settle-reported-usage.js";
+import { wrapStreamAccounting } from "./wrap-stream-accounting.js";
+
+/** One `doStream` as the middleware sees it. */
+export interface StreamCall<Result extends StreamResultLike> {
+  ledger: Ledger;
+  model: ModelIdentity;
+  params: CallOptionsLike;
+  context: LedgerContext;
+  fallbacks: readonly FallbackTarget[];
+  doStream: () => PromiseLike<Result>;
+  maxOutputUsd: number | undefined;
+  capAtHold: boolean;
+}
+
+/**
+ * One billable `doStream`: hold the worst case, open the admitted model's stream, and return it
+ * wrapped so the hold is settled exactly once however the stream ends (see
+ * {@link wrapStreamAccounting}).
+ */
+export async function runStream<Result extends StreamResultLike>(
+  call: StreamCall<Result>,
+): Promise<Result> {
+  const { ledger, model, params, context, fallbacks } = call;
+  const { reservation, fallback } = await reserveCall(ledger, {
+    model,
+    params,
+    context,
+    fallbacks,
+  });
+  let cap: OutputCap | undefined;
+  try {
+    cap = await outputCapFor({
+      ledger,
+      reservation,
+      maxOutputUsd: call.maxOutputUsd,
+      capAtHold: call.capAtHold,
+    });
+  } catch (error) {
+    await reservation.release("output-cap-unavailable");
+    throw error;
+  }
+  const abortedBeforeSend = params.abortSignal?.aborted === true;
+  const startedAtMs = Date.now();
+  let result: Result;
+  try {
+    result =
+      fallback === undefined
+        ? await call.doStream()
+        : ((await fallback.model.doStream(params)) as Result);
+  } catch (error) {
+    await settleFailedCall(reservation, error, { abortedBeforeSend, startedAtMs });
+    throw error;
+  }
+  const answeringProvider = (fallback?.model ?? model).provider;
+  const stream = wrapStreamAccounting(result.stream, {
+    // The shape the calling SDK expects: the middleware sees v2 models on ai@5 only.
+    usageShape: model.specificationVersion === "v2" ? "flat" : "nested",
+    cap,
+    onFinish: ({ part, responseModel, errorSeen, outputText }) =>
+      settleReportedUsage(reservation, {
+        usage: (part as { usage?: unknown }).usage,
+        providerMetadata: readProviderMetadata(part),
+        finishReason: readFinishReason(part),
+        responseModel,
+        provider: answeringProvider,
+        outputText,
+        status: errorSeen ? "error" : "ok",
+        startedAtMs,
+      }),
+    onCut: async (cut) => {
+      const meta: SettleMeta = {
+        status: cut.status,
+        estimated: true,
+        latencyMs: Date.now() - startedAtMs,
+        metadata: { endReason: cut.endReason },
+      };
+      if (cut.responseModel !== undefined) meta.responseModel = cut.responseModel;
+      await reservation.settleFromText(cut.outputText, meta);
+    },
+  });
+  return { ...result, stream };
+}

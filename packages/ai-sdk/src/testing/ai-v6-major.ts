@@ -1,0 +1,188 @@
+import {
+  APICallError,
+  embed,
+  embedMany,
+  generateText,
+  jsonSchema,
+  stepCountIs,
+  streamText,
+  tool,
+  wrapEmbeddingModel,
+  wrapLanguageModel,
+} from "ai-v6";
+import { MockEmbeddingModelV3, MockLanguageModelV3, simulateReadableStream } from "ai-v6/test";
+import { ledgerEmbeddingMiddleware } from "../ledger-embedding-middleware.js";
+import type { AiMajor, EmbedRequest, MockCallInfo, MockEmbeddingModel } from "./ai-major.js";
+import { callInfo, consumeFullStream } from "./consume-full-stream.js";
+import { fetchLikeStream, nativeGenerateResult, nativeStreamParts } from "./native-parts.js";
+
+type GenerateResult = Awaited<ReturnType<MockLanguageModelV3["doGenerate"]>>;
+type StreamResult = Awaited<ReturnType<MockLanguageModelV3["doStream"]>>;
+type StreamPart = StreamResult["stream"] extends ReadableStream<infer Part> ? Part : never;
+
+const mocks = new WeakMap<object, MockLanguageModelV3>();
+const embedders = new WeakMap<object, MockEmbeddingModelV3>();
+
+const weatherTools = {
+  weather: tool({
+    description: "Weather in a city",
+    inputSchema: jsonSchema<{ city: string }>({
+      type: "object",
+      properties: { city: { type: "string" } },
+      required: ["city"],
+    }),
+    execute: async ({ city }) => `sunny in ${city}`,
+  }),
+};
+
+function embedModel(request: EmbedRequest): ReturnType<typeof wrapEmbeddingModel> {
+  const model = embedders.get(request.model);
+  if (model === undefined) throw new Error("not an ai@6 mock embedding model");
+  return wrapEmbeddingModel({
+    model,
+    middleware: ledgerEmbeddingMiddleware(request.ledger, request.options),
+  });
+}
+
+/** ai@6: spec v2 models, no `wrapEmbeddingModel` (embeddings go through `withLedgerEmbeddings`). */
+/** ai@6: spec v3 models; `wrapLanguageModel` passes them to the middleware as they are. */
+export const aiV6: AiMajor = {
+  name: "ai@6",
+  spec: "v3",
+  languageModel(spec) {
+    const generateCalls: MockCallInfo[] = [];
+    const streamCalls: MockCallInfo[] = [];
+    const model = new MockLanguageModelV3({
+      provider: spec.provider,
+      modelId: spec.modelId,
+      doGenerate: async (options) => {
+        const call = callInfo(options, generateCalls.length);
+        generateCalls.push(call);
+        if (spec.generate === undefined) throw new Error("mock has no generate");
+        return nativeGenerateResult("v3", await spec.generate(call)) as GenerateResult;
+      },
+      doStream: async (options) => {
+        const call = callInfo(options, streamCalls.length);
+        streamCalls.push(call);
+        if (spec.stream === undefined) throw new Error("mock has no stream");
+        const outcome = await spec.stream(call);
+        const parts = nativeStreamParts("v3", outcome) as StreamPart[];
+        const fetchLike =
+          outcome.stallAfterTextDeltas !== undefined || outcome.errorAfterDeltas !== undefined;
+        const stream = fetchLike
+          ? fetchLikeStream(parts, {
+              signal: options.abortSignal,
+              ...(outcome.stallAfterTextDeltas === undefined
+                ? {}
+                : { stallAfterTextDeltas: outcome.stallAfterTextDeltas }),
+              ...(outcome.errorAfterDeltas === undefined
+                ? {}
+                : { error: outcome.errorAfterDeltas }),
+            })
+          : simulateReadableStream({ chunks: parts });
+        return { stream };
+      },
+    });
+    const handle = { model, generateCalls, streamCalls };
+    mocks.set(handle, model);
+    return handle;
+  },
+  embeddingModel(spec) {
+    const calls: MockEmbeddingModel["calls"] = [];
+    const model = new MockEmbeddingModelV3({
+      provider: spec.provider,
+      modelId: spec.modelId,
+      maxEmbeddingsPerCall: spec.maxEmbeddingsPerCall,
+      doEmbed: async ({ values, providerOptions }) => {
+        calls.push({ values, providerOptions });
+        return {
+          embeddings: values.map(() => [0.1, 0.2]),
+          warnings: [],
+          ...(spec.tokensPerValue === undefined
+            ? {}
+            : { usage: { tokens: values.length * spec.tokensPerValue } }),
+        };
+      },
+    });
+    const handle = { calls };
+    embedders.set(handle, model);
+    return handle;
+  },
+  retryableError() {
+    return new APICallError({
+      message: "Overloaded",
+      url: "https://api.example.com/v1/messages",
+      requestBodyValues: {},
+      statusCode: 529,
+      responseHeaders: { "retry-after-ms": "0" },
+      isRetryable: true,
+    });
+  },
+  async generateText(request) {
+    const inner = mocks.get(request.model);
+    if (inner === undefined) throw new Error("not an ai@6 mock model");
+    const result = await generateText({
+      model: wrapLanguageModel({ model: inner, middleware: request.middleware }),
+      prompt: request.prompt,
+      maxRetries: request.maxRetries ?? 0,
+      ...(request.maxOutputTokens === undefined
+        ? {}
+        : { maxOutputTokens: request.maxOutputTokens }),
+      ...(request.providerOptions === undefined
+        ? {}
+        : { providerOptions: request.providerOptions }),
+      ...(request.withTool ? { tools: weatherTools, stopWhen: stepCountIs(3) } : {}),
+      ...(request.abortSignal === undefined ? {} : { abortSignal: request.abortSignal }),
+    });
+    return { text: result.text, steps: result.steps.length };
+  },
+  async streamText(request) {
+    const inner = mocks.get(request.model);
+    if (inner === undefined) throw new Error("not an ai@6 mock model");
+    const controller = new AbortController();
+    const errors: unknown[] = [];
+    const result = streamText({
+      model: wrapLanguageModel({ model: inner, middleware: request.middleware }),
+      prompt: request.prompt,
+      maxRetries: request.maxRetries ?? 0,
+      abortSignal: controller.signal,
+      onError: ({ error }) => {
+        errors.push(error);
+      },
+      ...(request.maxOutputTokens === undefined
+        ? {}
+        : { maxOutputTokens: request.maxOutputTokens }),
+      ...(request.providerOptions === undefined
+        ? {}
+        : { providerOptions: request.providerOptions }),
+    });
+    return consumeFullStream(result.fullStream, {
+      errors,
+      controller,
+      abortAfterTextDeltas: request.abortAfterTextDeltas,
+    });
+  },
+  async embed(request) {
+    const value = request.values[0] ?? "";
+    const result = await embed({
+      model: embedModel(request),
+      value,
+      maxRetries: 0,
+      ...(request.providerOptions === undefined
+        ? {}
+        : { providerOptions: request.providerOptions }),
+    });
+    return { tokens: result.usage.tokens };
+  },
+  async embedMany(request) {
+    const result = await embedMany({
+      model: embedModel(request),
+      values: request.values,
+      maxRetries: 0,
+      ...(request.providerOptions === undefined
+        ? {}
+        : { providerOptions: request.providerOptions }),
+    });
+    return { tokens: result.usage.tokens };
+  },
+};
