@@ -1,0 +1,44 @@
+import type { LedgerContext } from "@tokenledger/core";
+
+// Keys LangChain, LangGraph and LangSmith put into run metadata themselves.
+const reservedPrefixes = ["ls_", "lc_", "langgraph_", "__", "checkpoint_"];
+const reservedKeys = new Set(["versions", "checkpoint_ns", "run_id", "run_name"]);
+
+/** Which run-metadata keys become ledger context. */
+export type MetadataContextKeys = readonly string[] | "all" | false;
+
+function isReserved(key: string): boolean {
+  return reservedKeys.has(key) || reservedPrefixes.some((prefix) => key.startsWith(prefix));
+}
+
+/**
+ * Picks ledger context from a run's `metadata` (which LangChain passes down to every child
+ * run, so `invoke(input, { metadata: { userId } })` attributes every nested model call).
+ *
+ * - `"all"` (default): every key with a string value, except LangChain's own (`ls_*`, `lc_*`,
+ *   `langgraph_*`, `__*`, `checkpoint_*`, `versions`); `tags` when it is a list of strings.
+ * - a list of keys: only those (string values; `tags` as a string list).
+ * - `false`: none.
+ */
+export function contextFromMetadata(
+  metadata: Record<string, unknown> | undefined,
+  keys: MetadataContextKeys = "all",
+): LedgerContext {
+  const context: LedgerContext = {};
+  if (!metadata || keys === false) return context;
+  const candidates =
+    keys === "all" ? Object.keys(metadata).filter((key) => !isReserved(key)) : keys;
+  for (const key of candidates) {
+    const value = metadata[key];
+    if (typeof value === "string") {
+      context[key] = value;
+    } else if (
+      key === "tags" &&
+      Array.isArray(value) &&
+      value.every((tag) => typeof tag === "string")
+    ) {
+      context.tags = value;
+    }
+  }
+  return context;
+}

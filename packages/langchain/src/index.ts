@@ -1,0 +1,8 @@
+export { contextFromMetadata, type MetadataContextKeys } from "./context-from-metadata.js";
+export {
+  LedgerCallbackHandler,
+  type LedgerCallbackHandlerOptions,
+} from "./ledger-callback-handler.js";
+export type { ModelDefaults } from "./model-from-start.js";
+export type { RunBookkeepingOptions, RunEndEvent } from "./run-bookkeeper.js";
+export { type TrackLangChainResult, trackLangChain } from "./track-lang-chain.js";
