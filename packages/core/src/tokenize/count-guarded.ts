@@ -1,0 +1,92 @@
+/**
+ * Longest run of non-whitespace counted in one piece. BPE cost grows worse than linearly on
+ * runs the pre-tokenizer cannot split (a Han paragraph without punctuation, "aaaa…", some
+ * base64): 32k Han characters take ~8 s unguarded with gpt-tokenizer and ~0.2 s split at 256,
+ * at a cost of ≤ ±0.15% in the count (research/performance.md §1d).
+ */
+export const MAX_RUN_CHARS = 256;
+
+/** How far back from a forced cut to look for a natural token boundary. */
+const BOUNDARY_SEARCH_CHARS = 32;
+
+function isWhitespace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000;
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** ASCII punctuation except the apostrophe (it starts contractions like `'s`). */
+function isAsciiPunctuation(code: number): boolean {
+  return code > 32 && code < 127 && code !== 39 && !isAsciiAlphanumeric(code);
+}
+
+function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
+}
+
+const wordCharacter = /[\p{L}\p{N}\p{M}]/u;
+const punctuationCharacter = /[\p{P}\p{S}]/u;
+
+/** A letter, digit or mark: the end of a word piece. */
+function isWordCharacter(code: number): boolean {
+  if (code < 128) return isAsciiAlphanumeric(code);
+  return !isSurrogate(code) && wordCharacter.test(String.fromCharCode(code));
+}
+
+/** Punctuation or a symbol: starts a new piece after a word (`好|，`, `abc|"`). */
+function isPunctuation(code: number): boolean {
+  if (code < 128) return isAsciiPunctuation(code);
+  return !isSurrogate(code) && punctuationCharacter.test(String.fromCharCode(code));
+}
+
+/**
+ * Where to cut a run that became too long at `index`. Prefers a word → punctuation step
+ * (`abc|"def`, `123|,`, `好|，`), always a boundary of the tiktoken pre-tokenizers, so long
+ * JSON, URLs and punctuated CJK stay exact. Otherwise cuts at `index`, never inside a
+ * surrogate pair.
+ */
+function cutPosition(text: string, index: number, pieceStart: number): number {
+  const lowest = Math.max(index - BOUNDARY_SEARCH_CHARS, pieceStart);
+  for (let position = index; position > lowest; position--) {
+    if (
+      isPunctuation(text.charCodeAt(position)) &&
+      isWordCharacter(text.charCodeAt(position - 1))
+    ) {
+      return position;
+    }
+  }
+  const code = text.charCodeAt(index);
+  const isLowSurrogate = code >= 0xdc00 && code <= 0xdfff;
+  return isLowSurrogate && index - 1 > pieceStart ? index - 1 : index;
+}
+
+/**
+ * Counts `text` with `count`, first cutting runs of more than `maxRunChars` non-whitespace
+ * characters into pieces, so the cost stays linear in the length of any input. Text without
+ * such a run (almost all real text) is counted in one call, unchanged.
+ */
+export function countGuarded(
+  text: string,
+  count: (piece: string) => number,
+  maxRunChars: number = MAX_RUN_CHARS,
+): number {
+  let total = 0;
+  let pieceStart = 0;
+  let runLength = 0;
+  for (let index = 0; index < text.length; index++) {
+    if (isWhitespace(text.charCodeAt(index))) {
+      runLength = 0;
+      continue;
+    }
+    runLength++;
+    if (runLength > maxRunChars) {
+      const cut = cutPosition(text, index, pieceStart);
+      total += count(text.slice(pieceStart, cut));
+      pieceStart = cut;
+      runLength = index - cut + 1;
+    }
+  }
+  return total + count(pieceStart === 0 ? text : text.slice(pieceStart));
+}
