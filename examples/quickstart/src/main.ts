@@ -52,7 +52,12 @@ const messages = [
   { role: "system", content: "You are a concise assistant for an online bookshop." },
   { role: "user", content: "Suggest three mystery novels set in Scandinavia, one line each." },
 ];
-const estimate = await ledger.estimate({ model: "gpt-4o", provider: "openai.chat", messages, maxOutputTokens: 1_000 });
+const estimate = await ledger.estimate({
+  model: "gpt-4o",
+  provider: "openai.chat",
+  messages,
+  maxOutputTokens: 1_000,
+});
 console.log(
   `  gpt-4o, ${estimate.inputTokens} input tokens + up to ${estimate.outputTokens} output → worst case ${usd(estimate.costNanoUsd ?? 0)}`,
 );
@@ -67,11 +72,17 @@ for (let call = 1; call <= 6; call++) {
       context: { userId: "alice" },
     });
     // …the provider call would happen here; it answered with 950 tokens.
-    const record = await reservation.settle({ inputTokens: estimate.inputTokens, outputTokens: 950 });
+    const record = await reservation.settle({
+      inputTokens: estimate.inputTokens,
+      outputTokens: 950,
+    });
     console.log(`  call ${call}: admitted, settled at ${usd(record.costNanoUsd)}`);
   } catch (error) {
     if (!BudgetExceededError.isInstance(error)) throw error;
-    console.log(`  call ${call}: refused before reaching the provider — ${error.message.split(".")[0]}`);
+    const { denial } = error;
+    console.log(
+      `  call ${call}: refused before reaching the provider — "${denial.ruleId}": spent ${usd(denial.spent)} + up to ${usd(denial.requested)} > ${usd(denial.limit)}`,
+    );
   }
 }
 const [status] = await ledger.status({ userId: "alice" });
