@@ -1,0 +1,28 @@
+import type { CliIo } from "../cli-io.js";
+
+/** A CLI io writing into strings, at a fixed time, in `cwd`. */
+export function bufferIo(options: {
+  cwd: string;
+  nowIso?: string;
+  env?: Record<string, string>;
+}): CliIo & {
+  out: () => string;
+  err: () => string;
+} {
+  let out = "";
+  let err = "";
+  const nowMs = Date.parse(options.nowIso ?? "2026-11-22T12:00:00.000Z");
+  return {
+    stdout: (text) => {
+      out += text;
+    },
+    stderr: (text) => {
+      err += text;
+    },
+    cwd: options.cwd,
+    env: options.env ?? {},
+    now: () => nowMs,
+    out: () => out,
+    err: () => err,
+  };
+}
