@@ -36,7 +36,7 @@ export class BudgetExceededError extends TokenledgerError {
     const unit = (value: number): string =>
       d.limitKind === "usd"
         ? `$${(value / 1e9).toFixed(6)}`
-        : `${value} ${d.limitKind === "tokens" ? "tokens" : "requests"}`;
+        : `${value} ${d.limitKind === "tokens" ? "token" : "request"}${value === 1 ? "" : "s"}`;
     const resets = d.resetsAt ? ` It resets at ${d.resetsAt.toISOString()}.` : "";
     super({
       code: "BUDGET_EXCEEDED",

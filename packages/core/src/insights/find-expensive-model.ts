@@ -65,7 +65,7 @@ export function findExpensiveModel(
           kind: "expensive-model-short-output",
           title: `Short answers from ${subjectLabel(first.provider, first.model, feature)}: ${cheaper.model} costs ${priceRatio.toFixed(1)}× less`,
           detail:
-            `Half of ${group.length} calls produce ${medianOutputTokens} output tokens or fewer (classification-sized answers) on a model ${priceRatio.toFixed(1)}× the price of ${cheaper.model} for the same usage. ` +
+            `Half of ${group.length} calls produce ${medianOutputTokens} output ${medianOutputTokens === 1 ? "token" : "tokens"} or fewer (classification-sized answers) on a model ${priceRatio.toFixed(1)}× the price of ${cheaper.model} for the same usage. ` +
             `Routing them to ${cheaper.model} would have saved ${formatUsd(savingsNanoUsd)}; check its answers on a sample first.`,
           savingsNanoUsd,
           affectedRequests: group.length,

@@ -177,6 +177,41 @@ function textOf(content: unknown): string {
 
 const isSystemRole = (role: string): boolean => role === "system" || role === "developer";
 
+/** Hash states after a prompt's first message, for plain-text system messages seen before. */
+const firstSystemStates = new Map<string, Map<string, HashState>>();
+const MAX_CACHED_SYSTEM_MESSAGES = 256;
+let cachedSystemMessages = 0;
+
+/**
+ * The state after feeding a prompt's first (system) message into a fresh state. Apps send the
+ * same system prompt on every call, so plain-text ones are remembered (by role and text, at
+ * most 256; the text is usually the same string object, found without reading it).
+ */
+function firstSystemMessageState(parts: MessageParts): HashState {
+  const content = parts.fields.content;
+  const plain = typeof content === "string" && Object.keys(parts.fields).length === 1;
+  const byContent = plain ? firstSystemStates.get(parts.role) : undefined;
+  const cached = plain ? byContent?.get(content) : undefined;
+  if (cached !== undefined) return { first: cached.first, second: cached.second };
+  const state = createHashState();
+  hashJoined(state, "\u0000message:", parts.role);
+  hashValue(state, parts.fields, 0);
+  if (plain) {
+    if (cachedSystemMessages >= MAX_CACHED_SYSTEM_MESSAGES) {
+      firstSystemStates.clear();
+      cachedSystemMessages = 0;
+    }
+    let map = byContent;
+    if (map === undefined) {
+      map = new Map();
+      firstSystemStates.set(parts.role, map);
+    }
+    map.set(content, { first: state.first, second: state.second });
+    cachedSystemMessages++;
+  }
+  return state;
+}
+
 /**
  * Stable hashes of a prompt, for spotting repeated prompts and repeated static prefixes
  * without storing any prompt text. `promptHash` covers everything the model sees (roles,
@@ -208,9 +243,12 @@ export function hashPrompt(input: PromptHashInput): PromptHashes | undefined {
     for (const message of messages) {
       const parts = readMessage(message);
       if (leading && isSystemRole(parts.role)) {
-        system ??= createHashState();
-        hashJoined(system, "\u0000message:", parts.role);
-        hashValue(system, parts.fields, 0);
+        if (system === undefined) {
+          system = firstSystemMessageState(parts);
+        } else {
+          hashJoined(system, "\u0000message:", parts.role);
+          hashValue(system, parts.fields, 0);
+        }
         systemTexts.push(textOf(parts.fields.content));
         if (shareSystem) continue;
       } else if (leading) {
@@ -235,7 +273,9 @@ export function hashPrompt(input: PromptHashInput): PromptHashes | undefined {
   const hashes: PromptHashes = { promptHash: digestHex(whole) };
   if (system) {
     hashes.systemHash = digestHex(system);
-    hashes.systemText = systemTexts.join("\n");
+    // One system message (the usual case): its own string, which the token cache finds by identity.
+    hashes.systemText =
+      systemTexts.length === 1 ? (systemTexts[0] as string) : systemTexts.join("\n");
   }
   return hashes;
 }

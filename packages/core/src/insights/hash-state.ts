@@ -21,7 +21,7 @@ const MULTIPLIER_SECOND = 1597334677;
 
 /**
  * Feeds a string, prefixed with its length, so `["ab", "c"]` and `["a", "bc"]` hash apart.
- * The lanes live in locals inside the loop: int32 values past 2^30 are heap numbers, so
+ * The lanes live in locals inside the loops: int32 values past 2^30 are heap numbers, so
  * writing them to the state object on every unit would allocate on every character.
  */
 export function hashText(state: HashState, text: string): void {
@@ -82,5 +82,28 @@ export function digestHex(state: HashState): string {
   first ^= Math.imul(second ^ (second >>> 13), 3266489909);
   second = Math.imul(second ^ (second >>> 16), 2246822507);
   second ^= Math.imul(first ^ (first >>> 13), 3266489909);
-  return (second >>> 0).toString(16).padStart(8, "0") + (first >>> 0).toString(16).padStart(8, "0");
+  // One string built from 16 digit codes: no intermediate strings.
+  return String.fromCharCode(
+    hexDigit(second >>> 28),
+    hexDigit((second >>> 24) & 15),
+    hexDigit((second >>> 20) & 15),
+    hexDigit((second >>> 16) & 15),
+    hexDigit((second >>> 12) & 15),
+    hexDigit((second >>> 8) & 15),
+    hexDigit((second >>> 4) & 15),
+    hexDigit(second & 15),
+    hexDigit(first >>> 28),
+    hexDigit((first >>> 24) & 15),
+    hexDigit((first >>> 20) & 15),
+    hexDigit((first >>> 16) & 15),
+    hexDigit((first >>> 12) & 15),
+    hexDigit((first >>> 8) & 15),
+    hexDigit((first >>> 4) & 15),
+    hexDigit(first & 15),
+  );
+}
+
+/** Char code of a hex digit 0–15 (`0`–`9`, `a`–`f`). */
+function hexDigit(value: number): number {
+  return value < 10 ? 48 + value : 87 + value;
 }
