@@ -22,7 +22,8 @@ const copyRecord = (record: UsageRecord): UsageRecord => ({
  * rolled up into {@link MemoryRecordRollup} sums so `aggregate` stays correct.
  */
 export class MemoryRecordLog {
-  private readonly records: StoredRecord[] = [];
+  /** Raw records from `head` on; slots before `head` are rolled up and emptied (freed). */
+  private readonly records: (StoredRecord | undefined)[] = [];
   private head = 0;
   private sequence = 0;
   private readonly rollup: MemoryRecordRollup;
@@ -59,6 +60,7 @@ export class MemoryRecordLog {
     while (this.size > this.maxRecords) {
       const oldest = this.records[this.head]!;
       this.rollup.add(oldest.record);
+      this.records[this.head] = undefined; // freed now, not at the next splice
       this.head += 1;
     }
     // Drop the rolled-up prefix once it is the larger half (amortized O(1) per record).

@@ -69,6 +69,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const log = new MemoryRecordLog(options.maxRecords ?? 100_000, options.rollupContextKeys);
   return {
     name: "memory",
+    inProcess: true,
     reserve: async (request) => budget.reserve(request),
     settle: async (request) => budget.settle(request),
     release: async (request) => budget.release(request.id, request.nowMs),

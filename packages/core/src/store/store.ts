@@ -97,6 +97,11 @@ export interface StoreClaimRequest {
 export interface BudgetStore {
   readonly name: string;
   /**
+   * True for a store whose operations never wait on I/O (the memory store): the ledger then
+   * puts no `storeTimeoutMs` timer on its calls. Leave it unset for anything behind a socket.
+   */
+  readonly inProcess?: boolean;
+  /**
    * All-or-nothing across every hold: admitted only if for every enforced hold
    * spent + held + amount ≤ limit for each limit kind it has. Denied attempts change nothing.
    * Idempotent by id (a repeated reserve with the same id returns the first outcome).

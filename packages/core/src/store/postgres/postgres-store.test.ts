@@ -1,0 +1,76 @@
+import pg from "pg";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLedger } from "../../ledger/create-ledger.js";
+import { runStoreConformance } from "../../testing/run-store-conformance.js";
+import { describeWithServer } from "../__fixtures__/describe-with-server.js";
+import {
+  type PostgresTestServer,
+  startPostgresServer,
+} from "../__fixtures__/postgres-test-server.js";
+import { postgresStore } from "./postgres-store.js";
+
+describeWithServer("postgres", "postgresStore on a real PostgreSQL server", () => {
+  let server: PostgresTestServer;
+  let pool: pg.Pool;
+  let sql: postgres.Sql;
+
+  beforeAll(async () => {
+    server = await startPostgresServer();
+    pool = new pg.Pool({ connectionString: server.url, max: 8 });
+    sql = postgres(server.url, { max: 8, onnotice: () => {} });
+    // Two processes' worth of concurrent migrations apply the DDL once (advisory lock).
+    await Promise.all([
+      postgresStore({ client: pool, tablePrefix: "conf_" }).migrate(),
+      postgresStore({ client: sql, tablePrefix: "conf_" }).migrate(),
+    ]);
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await sql?.end({ timeout: 1 });
+    await server?.stop();
+  });
+
+  runStoreConformance(
+    { describe, it, expect },
+    () => postgresStore({ client: pool, tablePrefix: "conf_" }),
+    { name: "postgres (pg Pool, 8 connections)", isolated: false },
+  );
+  runStoreConformance(
+    { describe, it, expect },
+    () => postgresStore({ client: sql, tablePrefix: "conf_" }),
+    { name: "postgres (postgres.js, 8 connections)", isolated: false },
+  );
+
+  it("ledger.report works on a pg Client too (one connection)", async () => {
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    try {
+      const store = postgresStore({ client, tablePrefix: "client_", ensureSchema: true });
+      const ledger = createLedger({
+        store,
+        prices: { "acme:m": { inputMtok: 1, outputMtok: 2 } },
+        now: () => Date.parse("2031-07-01T23:59:59.000Z"),
+      });
+      await ledger.record({ model: "acme:m", usage: { inputTokens: 500, outputTokens: 250 } });
+      // 500 × $1/M = 500_000 nano-USD + 250 × $2/M = 500_000 → 1_000_000.
+      expect(await ledger.report({ groupBy: ["day", "model"] })).toEqual([
+        {
+          group: { day: "2031-07-01", model: "m" },
+          requests: 1,
+          inputTokens: 500,
+          outputTokens: 250,
+          cacheReadTokens: 0,
+          cacheWriteTokens: 0,
+          reasoningTokens: 0,
+          costNanoUsd: 1_000_000,
+          unpricedRequests: 0,
+          estimatedRequests: 0,
+        },
+      ]);
+      await ledger.close();
+    } finally {
+      await client.end();
+    }
+  });
+});

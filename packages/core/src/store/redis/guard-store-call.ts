@@ -1,0 +1,45 @@
+import { StoreUnavailableError } from "../../errors/store-unavailable-error.js";
+import { TokenledgerError } from "../../errors/tokenledger-error.js";
+
+/**
+ * Runs one database call of a store with an optional time limit. A client error or a timeout
+ * becomes `StoreUnavailableError` (operation named, client error as `cause`); errors the store
+ * threw itself for bad input (`RangeError`, tokenledger errors such as `InvalidConfigError`)
+ * pass through unchanged.
+ * Shared by the Redis and Postgres stores.
+ */
+export async function guardStoreCall<T>(
+  storeName: string,
+  operation: string,
+  timeoutMs: number | undefined,
+  call: () => Promise<T>,
+): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const attempt = call();
+    if (timeoutMs === undefined) return await attempt;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new StoreUnavailableError({
+              operation,
+              message: `${storeName} did not answer "${operation}" within ${timeoutMs} ms (timeoutMs). Check that the server is up and reachable.`,
+            }),
+          ),
+        timeoutMs,
+      );
+    });
+    return await Promise.race([attempt, timeout]);
+  } catch (error) {
+    if (TokenledgerError.isInstance(error) || error instanceof RangeError) throw error;
+    const detail = (error as { message?: unknown } | null)?.message ?? String(error);
+    throw new StoreUnavailableError({
+      operation,
+      message: `${storeName} failed during "${operation}": ${String(detail)}`,
+      cause: error,
+    });
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}

@@ -1,0 +1,217 @@
+import { LUA_BUCKET_HELPERS, LUA_HEADER } from "./redis-lua-common.js";
+import type { RedisScript } from "./redis-script.js";
+
+/**
+ * reserve: all-or-nothing over every bucket of the call, idempotent by reservation id.
+ * KEYS: reservation, then per distinct bucket: hash, holds, rolling.
+ * ARGV: prefix, now, ttlMs, idRetentionMs, encoded id, bucket count n; per bucket: raw key,
+ * encoded key, rolling window ('' none); per hold: bucket index, enforce (1/0), limit usd,
+ * tokens, requests ('' none), amount usd, tokens, requests, expiresAtMs (-1 never).
+ * Returns '1' (admitted) or a denial 'kind\nlimit\nspent\nheld\nrequested\nkey' prefixed by '0\n'.
+ */
+const reserveSource = `${LUA_HEADER}${LUA_BUCKET_HELPERS}
+local r = KEYS[1]
+local known = read_reservation(r)
+if known and known.f > NOW then return known.o end
+local ttl = tonumber(ARGV[3])
+local n = tonumber(ARGV[6])
+local states, pending, expiry, window = {}, {}, {}, {}
+for j = 1, n do
+  local k = 2 + (j - 1) * 3
+  window[j] = tonumber(ARGV[6 + (j - 1) * 3 + 3])
+  states[j] = load_bucket(KEYS[k], KEYS[k + 1], KEYS[k + 2], window[j])
+  pending[j] = {0, 0, 0}
+end
+local kinds = {'usd', 'tokens', 'requests'}
+for a = 7 + n * 3, #ARGV, 9 do
+  local j = tonumber(ARGV[a])
+  local s = states[j]
+  local amount = {tonumber(ARGV[a + 5]), tonumber(ARGV[a + 6]), tonumber(ARGV[a + 7])}
+  if ARGV[a + 1] == '1' then
+    local spent = {s.su + s.ru, s.st + s.rt, s.sr + s.rr}
+    local held = {s.hu, s.ht, s.hr}
+    for k = 1, 3 do
+      local limit = tonumber(ARGV[a + 1 + k])
+      local h = held[k] + pending[j][k]
+      if limit ~= nil and spent[k] + h + amount[k] > limit then
+        local denial = table.concat({'0', kinds[k], int(limit), int(spent[k]), int(h),
+          int(amount[k]), ARGV[7 + (j - 1) * 3]}, '\\n')
+        for i = 1, n do
+          if states[i].dirty then save_bucket(KEYS[2 + (i - 1) * 3], states[i]) end
+        end
+        write_reservation(r, 'd', NOW + ttl, denial, '')
+        return denial
+      end
+    end
+  end
+  for k = 1, 3 do pending[j][k] = pending[j][k] + amount[k] end
+  local e = tonumber(ARGV[a + 8])
+  if expiry[j] == nil then
+    expiry[j] = e
+  elseif expiry[j] < 0 or e < 0 then
+    expiry[j] = -1
+  else
+    expiry[j] = math.max(expiry[j], e)
+  end
+end
+local until_ms = NOW + ttl
+local lines = {}
+for j = 1, n do
+  local k = 2 + (j - 1) * 3
+  local b, h, w = KEYS[k], KEYS[k + 1], KEYS[k + 2]
+  local s, p = states[j], pending[j]
+  local new_h = s.hn == 0
+  local member = int(p[1]) .. ':' .. int(p[2]) .. ':' .. int(p[3]) .. ':' .. ARGV[5]
+  if redis.call('ZADD', h, int(until_ms), member) == 1 then
+    s.hu, s.ht, s.hr, s.hn = s.hu + p[1], s.ht + p[2], s.hr + p[3], s.hn + 1
+  end
+  if s.hx == nil or until_ms < s.hx then s.hx = until_ms end
+  if window[j] ~= nil then s.rw = window[j] end
+  merge_expiry(s, expiry[j] or -1)
+  local action = plan_ttl(s)
+  save_bucket(b, s)
+  apply_ttl(b, h, w, s, action, new_h, false)
+  lines[#lines + 1] = ARGV[6 + (j - 1) * 3 + 2] .. '\\t' .. member .. '\\n'
+end
+write_reservation(r, 'h', math.max(until_ms, NOW + tonumber(ARGV[4])), '1', table.concat(lines))
+return '1'
+`;
+
+/**
+ * settle: replaces the hold with final charges, once per id.
+ * KEYS: reservation, then per distinct charged bucket: hash, holds, rolling.
+ * ARGV: prefix, now, idRetentionMs, encoded id, bucket count n; per bucket: rolling window
+ * ('' none); per charge: bucket index, usd, tokens, requests, expiresAtMs (-1 never), rolling (1/0).
+ * Returns {applied (1/0), {spent usd, tokens, requests, held usd, tokens, requests per bucket}}.
+ */
+const settleSource = `${LUA_HEADER}${LUA_BUCKET_HELPERS}
+local r = KEYS[1]
+local n = tonumber(ARGV[5])
+local states, by_key, window = {}, {}, {}
+for j = 1, n do
+  local k = 2 + (j - 1) * 3
+  window[j] = tonumber(ARGV[5 + j])
+  states[j] = load_bucket(KEYS[k], KEYS[k + 1], KEYS[k + 2], window[j])
+  by_key[KEYS[k]] = states[j]
+end
+local function balances()
+  local out = {}
+  for j = 1, n do balance_of(states[j], out) end
+  return out
+end
+local known = read_reservation(r)
+local live = known ~= nil and known.f > NOW
+if live and known.s == 's' then
+  for j = 1, n do
+    if states[j].dirty then save_bucket(KEYS[2 + (j - 1) * 3], states[j]) end
+  end
+  return {0, balances()}
+end
+if live and known.k ~= '' then drop_holds(known.k, by_key) end
+local new_w = {}
+local index = 0
+for a = 6 + n, #ARGV, 6 do
+  local j = tonumber(ARGV[a])
+  local k = 2 + (j - 1) * 3
+  local s = states[j]
+  local u, t, q = tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
+  if ARGV[a + 5] == '1' then
+    local member = ARGV[a + 1] .. ':' .. ARGV[a + 2] .. ':' .. ARGV[a + 3] .. ':' .. ARGV[4] .. ':' .. int(index)
+    redis.call('ZADD', KEYS[k + 2], int(NOW), member)
+    if s.wx == nil then new_w[j] = true end
+    if s.wx == nil or NOW < s.wx then s.wx = NOW end
+    s.ru, s.rt, s.rr = s.ru + u, s.rt + t, s.rr + q
+    if window[j] ~= nil then s.rw = window[j] end
+  else
+    s.su, s.st, s.sr = s.su + u, s.st + t, s.sr + q
+  end
+  merge_expiry(s, tonumber(ARGV[a + 4]))
+  s.dirty = true
+  index = index + 1
+end
+for j = 1, n do
+  local k = 2 + (j - 1) * 3
+  local s = states[j]
+  local action = s.x ~= nil and plan_ttl(s) or nil
+  if s.dirty then save_bucket(KEYS[k], s) end
+  if s.x ~= nil then apply_ttl(KEYS[k], KEYS[k + 1], KEYS[k + 2], s, action, false, new_w[j]) end
+end
+local forget = NOW + tonumber(ARGV[3])
+if live then forget = math.max(forget, known.f) end
+write_reservation(r, 's', forget, live and known.o or '1', '')
+return {1, balances()}
+`;
+
+/**
+ * release: drops the holds of a reservation that is neither settled nor forgotten.
+ * KEYS: reservation. ARGV: prefix, now, idRetentionMs. Returns 1 when the reservation was live.
+ */
+const releaseSource = `${LUA_HEADER}${LUA_BUCKET_HELPERS}
+local known = read_reservation(KEYS[1])
+if known == nil or known.f <= NOW or known.s == 's' then return 0 end
+if known.k ~= '' then drop_holds(known.k, {}) end
+local state = known.s == 'h' and 'r' or known.s
+write_reservation(KEYS[1], state, math.max(known.f, NOW + tonumber(ARGV[3])), known.o, '')
+return 1
+`;
+
+/**
+ * balances: spent and live held amounts per bucket (sweeping expired data on the way).
+ * KEYS: per bucket: hash, holds, rolling. ARGV: prefix, now, then per bucket: rolling window ('' none).
+ */
+const balancesSource = `${LUA_HEADER}${LUA_BUCKET_HELPERS}
+local out = {}
+for j = 1, #KEYS / 3 do
+  local k = 1 + (j - 1) * 3
+  local s = load_bucket(KEYS[k], KEYS[k + 1], KEYS[k + 2], tonumber(ARGV[2 + j]))
+  if s.dirty then save_bucket(KEYS[k], s) end
+  balance_of(s, out)
+end
+return out
+`;
+
+/**
+ * claimOnce: true once per key until the claim's expiry (on the caller's clock).
+ * KEYS: claim key. ARGV: prefix, now, expiresAtMs (-1 never). Returns 1 or 0.
+ */
+const claimSource = `${LUA_HEADER}
+local current = redis.call('GET', KEYS[1])
+if current then
+  local x = tonumber(current)
+  if x == nil or x < 0 or NOW < x then return 0 end
+end
+local x = tonumber(ARGV[3])
+if x < 0 then
+  redis.call('SET', KEYS[1], '-1')
+else
+  redis.call('SET', KEYS[1], ARGV[3], 'PX', int(math.max(x - NOW, 1)))
+end
+return 1
+`;
+
+/** The budget scripts, each with its SHA-1 pinned (a test recomputes them). */
+export const RESERVE_SCRIPT: RedisScript = {
+  name: "reserve",
+  source: reserveSource,
+  sha1: "5df6dd47a1add9e0a5657dee41a3fce486297711",
+};
+export const SETTLE_SCRIPT: RedisScript = {
+  name: "settle",
+  source: settleSource,
+  sha1: "96cc66cb3e04d06bf00ed83eff30cd107a019c48",
+};
+export const RELEASE_SCRIPT: RedisScript = {
+  name: "release",
+  source: releaseSource,
+  sha1: "bf45b153efd000517d59b59e6df022084a49fa40",
+};
+export const BALANCES_SCRIPT: RedisScript = {
+  name: "balances",
+  source: balancesSource,
+  sha1: "2a879817c1c4172bbbd0ce25b87216a7ea27a838",
+};
+export const CLAIM_SCRIPT: RedisScript = {
+  name: "claim",
+  source: claimSource,
+  sha1: "ee49a6a4cc728ef3720c3f66a976a3922c8a32d5",
+};
