@@ -26,11 +26,10 @@ describe("the main entry of @tokenledger/core", () => {
     const dynamicImports = new Set(
       imports.filter((entry) => entry.kind === "dynamic-import").map((entry) => entry.path),
     );
-    const forbidden = /^(gpt-tokenizer|js-tiktoken|tiktoken|ioredis|redis|pg|postgres|@electric-sql\/pglite|commander|playwright-core)(\/|$)/;
+    const forbidden =
+      /^(gpt-tokenizer|js-tiktoken|tiktoken|ioredis|redis|pg|postgres|@electric-sql\/pglite|commander|playwright-core)(\/|$)/;
     expect([...staticImports].filter((path) => forbidden.test(path))).toEqual([]);
-    expect([...staticImports].sort()).toEqual(
-      expect.arrayContaining(["zod"]),
-    );
+    expect([...staticImports].sort()).toEqual(expect.arrayContaining(["zod"]));
     expect([...dynamicImports].some((path) => path.startsWith("gpt-tokenizer/"))).toBe(true);
   });
 });
