@@ -63,6 +63,17 @@ async function paired(
   };
 }
 
+/** `usec_per_call` of the script and pipeline commands from `INFO commandstats`. */
+function serverMicrosecondsPerCall(info: string): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const match of info.matchAll(
+    /^cmdstat_(evalsha|incrby|expire|exec|multi):.*usec_per_call=([\d.]+)/gm,
+  )) {
+    result[match[1] ?? ""] = Number(match[2]);
+  }
+  return result;
+}
+
 async function redisFigures(
   quick: boolean,
   log: (message: string) => void,
@@ -116,6 +127,7 @@ async function redisFigures(
 
     const rounds = quick ? 2 : 5;
     const rows: (string | number)[][] = [];
+    await client.config("RESETSTAT");
     const figures: Figure[] = [
       {
         id: "S2a",
@@ -156,6 +168,12 @@ async function redisFigures(
         [`redis pipeline INCRBY×2 + EXPIRE NX×2`, concurrency, median(result.baseline)],
       );
     }
+    // Server time per command (INFO commandstats) over both concurrency levels: where the
+    // script's time goes compared with the pipeline's commands.
+    const serverUsPerCall = serverMicrosecondsPerCall(await client.info("commandstats"));
+    log(`server µs per call: ${JSON.stringify(serverUsPerCall)}`);
+    const last = figures[figures.length - 1];
+    if (last) last.details = { ...last.details, serverUsPerCall };
     return { figures, table: markdownTable(["variant", "concurrency", "ops/s"], rows) };
   } finally {
     client.disconnect();

@@ -1,81 +1,7 @@
 import { LUA_BUCKET_HELPERS, LUA_HEADER } from "./redis-lua-common.js";
 import type { RedisScript } from "./redis-script.js";
 
-/**
- * reserve: all-or-nothing over every bucket of the call, idempotent by reservation id.
- * KEYS: reservation, then per distinct bucket: hash, holds, rolling.
- * ARGV: prefix, now, ttlMs, idRetentionMs, encoded id, bucket count n; per bucket: raw key,
- * encoded key, rolling window ('' none); per hold: bucket index, enforce (1/0), limit usd,
- * tokens, requests ('' none), amount usd, tokens, requests, expiresAtMs (-1 never).
- * Returns '1' (admitted) or a denial 'kind\nlimit\nspent\nheld\nrequested\nkey' prefixed by '0\n'.
- */
-const reserveSource = `${LUA_HEADER}${LUA_BUCKET_HELPERS}
-local r = KEYS[1]
-local known = read_reservation(r)
-if known and known.f > NOW then return known.o end
-local ttl = tonumber(ARGV[3])
-local n = tonumber(ARGV[6])
-local states, pending, expiry, window = {}, {}, {}, {}
-for j = 1, n do
-  local k = 2 + (j - 1) * 3
-  window[j] = tonumber(ARGV[6 + (j - 1) * 3 + 3])
-  states[j] = load_bucket(KEYS[k], KEYS[k + 1], KEYS[k + 2], window[j])
-  pending[j] = {0, 0, 0}
-end
-local kinds = {'usd', 'tokens', 'requests'}
-for a = 7 + n * 3, #ARGV, 9 do
-  local j = tonumber(ARGV[a])
-  local s = states[j]
-  local amount = {tonumber(ARGV[a + 5]), tonumber(ARGV[a + 6]), tonumber(ARGV[a + 7])}
-  if ARGV[a + 1] == '1' then
-    local spent = {s.su + s.ru, s.st + s.rt, s.sr + s.rr}
-    local held = {s.hu, s.ht, s.hr}
-    for k = 1, 3 do
-      local limit = tonumber(ARGV[a + 1 + k])
-      local h = held[k] + pending[j][k]
-      if limit ~= nil and spent[k] + h + amount[k] > limit then
-        local denial = table.concat({'0', kinds[k], int(limit), int(spent[k]), int(h),
-          int(amount[k]), ARGV[7 + (j - 1) * 3]}, '\\n')
-        for i = 1, n do
-          if states[i].dirty then save_bucket(KEYS[2 + (i - 1) * 3], states[i]) end
-        end
-        write_reservation(r, 'd', NOW + ttl, denial, '')
-        return denial
-      end
-    end
-  end
-  for k = 1, 3 do pending[j][k] = pending[j][k] + amount[k] end
-  local e = tonumber(ARGV[a + 8])
-  if expiry[j] == nil then
-    expiry[j] = e
-  elseif expiry[j] < 0 or e < 0 then
-    expiry[j] = -1
-  else
-    expiry[j] = math.max(expiry[j], e)
-  end
-end
-local until_ms = NOW + ttl
-local lines = {}
-for j = 1, n do
-  local k = 2 + (j - 1) * 3
-  local b, h, w = KEYS[k], KEYS[k + 1], KEYS[k + 2]
-  local s, p = states[j], pending[j]
-  local new_h = s.hn == 0
-  local member = int(p[1]) .. ':' .. int(p[2]) .. ':' .. int(p[3]) .. ':' .. ARGV[5]
-  if redis.call('ZADD', h, int(until_ms), member) == 1 then
-    s.hu, s.ht, s.hr, s.hn = s.hu + p[1], s.ht + p[2], s.hr + p[3], s.hn + 1
-  end
-  if s.hx == nil or until_ms < s.hx then s.hx = until_ms end
-  if window[j] ~= nil then s.rw = window[j] end
-  merge_expiry(s, expiry[j] or -1)
-  local action = plan_ttl(s)
-  save_bucket(b, s)
-  apply_ttl(b, h, w, s, action, new_h, false)
-  lines[#lines + 1] = ARGV[6 + (j - 1) * 3 + 2] .. '\\t' .. member .. '\\n'
-end
-write_reservation(r, 'h', math.max(until_ms, NOW + tonumber(ARGV[4])), '1', table.concat(lines))
-return '1'
-`;
+export { RESERVE_SCRIPT } from "./redis-reserve-script.js";
 
 /**
  * settle: replaces the hold with final charges, once per id.
@@ -190,11 +116,6 @@ return 1
 `;
 
 /** The budget scripts, each with its SHA-1 pinned (a test recomputes them). */
-export const RESERVE_SCRIPT: RedisScript = {
-  name: "reserve",
-  source: reserveSource,
-  sha1: "5df6dd47a1add9e0a5657dee41a3fce486297711",
-};
 export const SETTLE_SCRIPT: RedisScript = {
   name: "settle",
   source: settleSource,
