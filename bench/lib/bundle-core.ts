@@ -15,13 +15,15 @@ async function loadEsbuild(rootDir: string): Promise<EsbuildLike> {
 /**
  * Bundles a core entry the way tsup ships it (ESM, code-split so dynamic imports stay lazy,
  * tokenizer packages external) into bench/results/.cache/ (git- and lint-ignored), where node resolves them from
- * bench/node_modules. Returns the output file path.
+ * bench/node_modules. `external` adds packages left out (peers such as `ai`). Returns the output
+ * file path.
  */
 export async function bundleCoreEntry(
   rootDir: string,
   benchDir: string,
   name: string,
   entry: string,
+  external: readonly string[] = [],
 ): Promise<string> {
   const esbuild = await loadEsbuild(rootDir);
   const outdir = join(benchDir, "results", ".cache", name);
@@ -34,7 +36,7 @@ export async function bundleCoreEntry(
     platform: "node",
     target: "node20",
     conditions: ["@tokenledger/source"],
-    external: ["gpt-tokenizer", "gpt-tokenizer/*", "js-tiktoken", "js-tiktoken/*"],
+    external: ["gpt-tokenizer", "gpt-tokenizer/*", "js-tiktoken", "js-tiktoken/*", ...external],
     logLevel: "silent",
   });
   return join(outdir, `${name}.js`);

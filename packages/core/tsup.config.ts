@@ -7,6 +7,7 @@ export default defineConfig({
     "redis/index": "src/store/redis/index.ts",
     "postgres/index": "src/store/postgres/index.ts",
     "tokenizers/js-tiktoken": "src/tokenize/js-tiktoken.ts",
+    "cli/index": "src/cli/index.ts",
   },
   format: ["esm"],
   dts: true,

@@ -6,7 +6,7 @@ import { convertGenaiPrices, PriceDataError } from "./convert-genai-prices.js";
 import { findDefaultSourceDir, parseProvenanceNote, parseUnitPriceKeys } from "./load-source.js";
 import type { PriceCorrection } from "./price-correction.js";
 import { priceKindForKey } from "./price-kind-for-key.js";
-import { renderCatalogModule, renderLicenseFile, toCodeLiteral } from "./render-catalog.js";
+import { renderCatalogModule, renderLicenseFile, toJsonLine } from "./render-catalog.js";
 
 /** A tiny genai-prices v2 document exercising every feature the converter keeps. */
 function fixture(): unknown[] {
@@ -213,10 +213,12 @@ describe("rendering", () => {
     appliedCorrections: [],
   };
 
-  it("writes compact literals with bare keys", () => {
+  it("writes compact JSON lines, and refuses text the String.raw template cannot hold", () => {
     expect(
-      toCodeLiteral({ id: "a", match: { equals: "x" }, "odd-key": [1, 2], gone: undefined }),
-    ).toBe('{ id: "a", match: { equals: "x" }, "odd-key": [1, 2] }');
+      toJsonLine({ id: "a", match: { equals: "x" }, "odd-key": [1, 2], gone: undefined }),
+    ).toBe('{"id":"a","match":{"equals":"x"},"odd-key":[1,2]}');
+    expect(() => toJsonLine({ id: "a`b" })).toThrow(RangeError);
+    expect(() => toJsonLine({ regex: "^x${" })).toThrow(RangeError);
   });
 
   it("is idempotent: the same data renders byte-identical files", () => {
@@ -236,7 +238,7 @@ describe("rendering", () => {
     expect(first).toContain("commit 47df840a5ab10bbcffb8e5ac01b9899032245d1b, 2026-08-21");
     expect(first).toContain("Copyright (c) Pydantic Services Inc. 2025 to present");
     expect(first).toContain(
-      '        { id: "acme-large", match: { or: [{ equals: "acme-large" }, { regex: "^acme-large-\\\\d{8}$" }] }, contextWindow: 200000,',
+      '{"id":"acme-large","match":{"or":[{"equals":"acme-large"},{"regex":"^acme-large-\\\\d{8}$"}]},"contextWindow":200000,',
     );
     expect(renderLicenseFile(provenance)).toBe(renderLicenseFile(provenance));
   });

@@ -44,7 +44,7 @@ interface RuleRuntime {
  * budgets.bucketsFor({ context: { userId: "u1" }, model: "gpt-4o", provider: "openai", now: Date.now() });
  */
 export function compileBudgetRules(rules: unknown): CompiledBudgets {
-  const parsed = budgetRulesSchema.safeParse(rules);
+  const parsed = budgetRulesSchema().safeParse(rules);
   if (!parsed.success) {
     throw new InvalidConfigError({
       message: formatRuleErrors(parsed.error, rules),

@@ -20,12 +20,12 @@ export interface PromptFingerprint {
  * caller passed win; the prompt is hashed only when one of them is missing. `countTokens` is
  * called once, with the system text, when there is one and no `systemTokens` was given (the
  * ledger passes its cached tokenizer count, so a system prompt sent on every call is
- * tokenized once).
+ * tokenized once). Synchronous unless `countTokens` returns a promise (tokenizer loading).
  */
-export async function fingerprintPrompt(
+export function fingerprintPrompt(
   request: FingerprintRequest,
-  countTokens: (text: string) => Promise<number>,
-): Promise<PromptFingerprint> {
+  countTokens: (text: string) => number | Promise<number>,
+): PromptFingerprint | Promise<PromptFingerprint> {
   const fingerprint: PromptFingerprint = {};
   if (request.promptHash !== undefined) fingerprint.promptHash = request.promptHash;
   if (request.systemHash !== undefined) fingerprint.systemHash = request.systemHash;
@@ -40,7 +40,14 @@ export async function fingerprintPrompt(
   fingerprint.promptHash ??= hashes.promptHash;
   if (hashes.systemHash !== undefined) fingerprint.systemHash ??= hashes.systemHash;
   if (fingerprint.systemTokens === undefined && hashes.systemText !== undefined) {
-    fingerprint.systemTokens = await countTokens(hashes.systemText);
+    const counted = countTokens(hashes.systemText);
+    if (counted instanceof Promise) {
+      return counted.then((systemTokens) => {
+        fingerprint.systemTokens = systemTokens;
+        return fingerprint;
+      });
+    }
+    fingerprint.systemTokens = counted;
   }
   return fingerprint;
 }

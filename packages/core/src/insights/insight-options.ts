@@ -26,21 +26,27 @@ export const DEFAULT_INSIGHT_OPTIONS: Readonly<ResolvedInsightOptions> = Object.
   cheaperModels: {},
 });
 
-const positiveInteger = z.number().int().positive();
-const schema = z.strictObject({
-  minSampleSize: positiveInteger.optional(),
-  prefixMinTokens: z.number().int().nonnegative().optional(),
-  cacheTtlMs: positiveInteger.optional(),
-  overholdRatio: z.number().min(1).optional(),
-  overholdMinTokens: z.number().int().nonnegative().optional(),
-  shortOutputTokens: positiveInteger.optional(),
-  priceRatio: z.number().min(1).optional(),
-  cheaperModels: z.record(z.string(), z.array(z.string())).optional(),
-  catalog: z.unknown().optional(),
-});
+/** Built on first use, not at import (constructing zod schemas costs every importer). */
+function buildSchema() {
+  const positiveInteger = z.number().int().positive();
+  return z.strictObject({
+    minSampleSize: positiveInteger.optional(),
+    prefixMinTokens: z.number().int().nonnegative().optional(),
+    cacheTtlMs: positiveInteger.optional(),
+    overholdRatio: z.number().min(1).optional(),
+    overholdMinTokens: z.number().int().nonnegative().optional(),
+    shortOutputTokens: positiveInteger.optional(),
+    priceRatio: z.number().min(1).optional(),
+    cheaperModels: z.record(z.string(), z.array(z.string())).optional(),
+    catalog: z.unknown().optional(),
+  });
+}
+
+let schema: ReturnType<typeof buildSchema> | undefined;
 
 /** Validates insight options once. Throws `InvalidConfigError` naming each bad field. */
 export function resolveInsightOptions(options: InsightOptions = {}): ResolvedInsightOptions {
+  schema ??= buildSchema();
   const parsed = schema.safeParse(options);
   if (!parsed.success) {
     const problems = parsed.error.issues

@@ -2,22 +2,47 @@ import type { BucketPlan } from "../budget/bucket-plan.js";
 import { BudgetExceededError } from "../errors/budget-exceeded-error.js";
 import { StoreUnavailableError } from "../errors/store-unavailable-error.js";
 import { UnknownModelError } from "../errors/unknown-model-error.js";
+import {
+  type FingerprintRequest,
+  fingerprintPrompt,
+  type PromptFingerprint,
+} from "../insights/fingerprint-prompt.js";
 import type { ReserveHold, StoreDenial } from "../store/store.js";
-import { type CallEstimate, estimateCall, repriceEstimate } from "./estimate-call.js";
-import type { LedgerRuntime, PricedModel } from "./ledger-runtime.js";
+import {
+  type CallEstimate,
+  estimateCall,
+  repriceEstimate,
+  worstCase,
+  worstCaseOutputTokens,
+} from "./estimate-call.js";
+import type { InputEstimate, LedgerRuntime, PricedModel } from "./ledger-runtime.js";
 import type { Estimate, LedgerContext, ReserveRequest } from "./types.js";
 
 /** A call admitted by every matching budget (possibly on a fallback model). */
 export interface Admission {
   id: string;
-  estimate: Estimate;
+  /** Catalog model and provider admitted (the given names when unpriced). */
+  model: string;
+  provider: string;
+  /**
+   * The worst case. When nothing is held (no budget applies) the prompt is counted on first
+   * read of this field, not before the call: see {@link Admission.inputCounted}.
+   */
+  readonly estimate: Estimate;
+  /** Worst-case output tokens held (or that would have been): known without counting. */
+  outputTokens: number;
+  /** False while a no-hold call's prompt has not been counted (nobody read `estimate`). */
+  inputCounted(): boolean;
   priced: PricedModel | undefined;
   /** Model id the caller asked for, when a fallback was admitted instead. */
   fallbackFrom: string | undefined;
   plans: BucketPlan[];
   /** False when no store hold exists (no budgets matched, or the store was down in open mode). */
   held: boolean;
-  learn: ((actualInputTokens: number) => void) | undefined;
+  /** Feeds the billed input back to the correction factors; only once the prompt was counted. */
+  learn(actualInputTokens: number): void;
+  /** Hashes of the prompt and the size of its system part, kept on the record (for insights). */
+  fingerprint: PromptFingerprint;
 }
 
 /**
@@ -32,8 +57,26 @@ export async function admitCall(
   context: LedgerContext,
 ): Promise<Admission> {
   const baseId = crypto.randomUUID();
-  const first = await estimateCall(runtime, request, request.estimate);
+  const fingerprinted = fingerprintRequest(runtime, request);
+  const fingerprint = fingerprinted instanceof Promise ? await fingerprinted : fingerprinted;
   const candidates = [request, ...(request.fallbackModels ?? [])];
+  // No budget applies and nothing else needs the count: hold nothing, count the prompt only
+  // if something reads the estimate (the per-call floor with no budgets).
+  const requested = runtime.resolveModel(request.model, request.provider);
+  const requestedAtMs = runtime.now();
+  const requestedPlans = runtime.budgets.bucketsFor({
+    context,
+    ...catalogNames(runtime, request, requested),
+    now: requestedAtMs,
+  });
+  if (requestedPlans.length === 0 && candidates.length === 1 && request.estimate === undefined) {
+    return admitUnheld(runtime, request, context, {
+      id: baseId,
+      priced: requested,
+      fingerprint,
+    });
+  }
+  const first = await estimateCall(runtime, request, request.estimate);
   let lastDenial: { denied: StoreDenial; plans: BucketPlan[] } | undefined;
   let lastEstimate = first.estimate;
 
@@ -42,13 +85,17 @@ export async function admitCall(
     const { estimate, priced }: Pick<CallEstimate, "estimate" | "priced"> =
       index === 0 ? first : repriceEstimate(runtime, { ...request, ...candidate }, first.estimate);
     lastEstimate = estimate;
-    const nowMs = runtime.now();
-    const plans = runtime.budgets.bucketsFor({
-      context,
-      model: estimate.model,
-      provider: estimate.provider,
-      now: nowMs,
-    });
+    // The requested model's buckets and its store call share one instant (one window).
+    const nowMs = index === 0 ? requestedAtMs : runtime.now();
+    const plans =
+      index === 0
+        ? requestedPlans
+        : runtime.budgets.bucketsFor({
+            context,
+            model: estimate.model,
+            provider: estimate.provider,
+            now: nowMs,
+          });
     if (!priced && !allowUnpriced(runtime, plans)) {
       if (index < candidates.length - 1) continue;
       throw new UnknownModelError({ model: candidate.model, provider: candidate.provider });
@@ -61,14 +108,20 @@ export async function admitCall(
       });
     }
     const id = index === 0 ? baseId : `${baseId}~${index}`;
+    const learn = first.input?.learn;
     const admission: Admission = {
       id,
+      model: estimate.model,
+      provider: estimate.provider,
       estimate,
+      outputTokens: estimate.outputTokens,
+      inputCounted: () => true,
       priced,
       fallbackFrom: index === 0 ? undefined : request.model,
       plans,
       held: false,
-      learn: first.input?.learn,
+      learn: (actualInputTokens) => learn?.(actualInputTokens),
+      fingerprint,
     };
     if (plans.length === 0) return admission;
 
@@ -108,6 +161,75 @@ export async function admitCall(
     context,
   });
   throw error;
+}
+
+/** Prompt hashes and the system part's token count (the tokenizer's cached count) of a request. */
+export function fingerprintRequest(
+  runtime: LedgerRuntime,
+  request: FingerprintRequest & { model: string; provider?: string | undefined },
+): PromptFingerprint | Promise<PromptFingerprint> {
+  return fingerprintPrompt(request, (text) =>
+    runtime.countPromptText(text, request.model, request.provider),
+  );
+}
+
+/** The names a call is booked under: the catalog's when priced, else the given ones. */
+function catalogNames(
+  runtime: LedgerRuntime,
+  request: ReserveRequest,
+  priced: PricedModel | undefined,
+): { model: string; provider: string } {
+  return priced
+    ? { model: priced.model, provider: priced.provider }
+    : {
+        model: request.model,
+        provider: runtime.normalizeProvider(request.provider, request.model),
+      };
+}
+
+/**
+ * Admits a call no budget applies to. Nothing is held, so the prompt is not counted before the
+ * call; the tokenizer is loaded now, so a later read of `estimate` (a cut stream settled from
+ * its text, an output cap) counts synchronously.
+ */
+async function admitUnheld(
+  runtime: LedgerRuntime,
+  request: ReserveRequest,
+  context: LedgerContext,
+  admitted: { id: string; priced: PricedModel | undefined; fingerprint: PromptFingerprint },
+): Promise<Admission> {
+  const { priced } = admitted;
+  const names = catalogNames(runtime, request, priced);
+  if (!priced) {
+    if (!allowUnpriced(runtime, [])) {
+      throw new UnknownModelError({ model: request.model, provider: request.provider });
+    }
+    runtime.emitter.emit("unpriced-model", { ...names, context });
+  }
+  const pending = runtime.inputCounter(request);
+  const countInput = pending instanceof Promise ? await pending : pending;
+  const outputTokens = worstCaseOutputTokens(runtime, request, priced);
+  let input: InputEstimate | undefined;
+  let estimate: Estimate | undefined;
+  return {
+    id: admitted.id,
+    ...names,
+    get estimate() {
+      if (estimate === undefined) {
+        input = countInput();
+        estimate = worstCase(runtime, request, priced, input.inputTokens, outputTokens);
+      }
+      return estimate;
+    },
+    outputTokens,
+    inputCounted: () => input !== undefined,
+    priced,
+    fallbackFrom: undefined,
+    plans: [],
+    held: false,
+    learn: (actualInputTokens) => input?.learn?.(actualInputTokens),
+    fingerprint: admitted.fingerprint,
+  };
 }
 
 /** Unpriced calls pass unless a USD limit would have to hold them (or the policy refuses all). */

@@ -1,16 +1,20 @@
 import { compileBudgetRules } from "../budget/compile-budget-rules.js";
+import { findInsights } from "../insights/find-insights.js";
+import { projectBudgets } from "../insights/project-budgets.js";
+import { toRecordQuery } from "../insights/to-record-query.js";
 import { createCatalog } from "../pricing/create-catalog.js";
 import { priceUsage } from "../pricing/price-usage.js";
 import { memoryStore } from "../store/memory-store.js";
 import { createCorrectionFactors } from "../tokenize/correction-factors.js";
-import { estimateOutputTokens, estimateTokens } from "../tokenize/estimate-tokens.js";
-import { admitCall } from "./admit-call.js";
+import { estimateOutputTokens, type InputEstimator } from "../tokenize/estimate-tokens.js";
+import { admitCall, fingerprintRequest } from "./admit-call.js";
 import { ContextScope, mergeContext } from "./context-scope.js";
 import { createReservation } from "./create-reservation.js";
 import { estimateCall } from "./estimate-call.js";
 import { createLedgerEmitter } from "./event-emitter.js";
+import { createInputEstimators } from "./input-estimators.js";
 import { type LedgerOptions, resolveLedgerOptions } from "./ledger-options.js";
-import type { LedgerRuntime } from "./ledger-runtime.js";
+import type { InputEstimate, LedgerRuntime } from "./ledger-runtime.js";
 import { readStatus } from "./read-status.js";
 import { settleCall } from "./settle-call.js";
 import { createStoreGuard } from "./store-guard.js";
@@ -34,11 +38,16 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
   const budgets = compileBudgetRules(resolved.budgets);
   const emitter = createLedgerEmitter(resolved.onEvent);
   const store = resolved.store ?? memoryStore();
-  const guard = createStoreGuard({ timeoutMs: resolved.storeTimeoutMs, emitter });
+  const guard = createStoreGuard({
+    timeoutMs: resolved.storeTimeoutMs,
+    emitter,
+    inProcess: store.inProcess === true,
+  });
   const scope = new ContextScope();
   const correctionFactors = createCorrectionFactors();
   const tokenizerOptions =
     resolved.tokenizer === undefined ? {} : { tokenizer: resolved.tokenizer };
+  const estimatorFor = createInputEstimators({ correctionFactors, ...tokenizerOptions });
 
   const runtime: LedgerRuntime = {
     store,
@@ -62,21 +71,30 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
       return priceUsage(model, usage, atMs);
     },
     async estimateInput(request) {
-      const estimate = await estimateTokens(
-        { prompt: request.prompt, messages: request.messages, tools: request.tools },
-        {
-          model: request.model,
-          provider: request.provider,
-          correctionFactors,
-          ...tokenizerOptions,
-        },
-      );
-      return {
-        inputTokens: estimate.inputTokens,
-        learn: (actualInputTokens) => {
-          correctionFactors.observeEstimate(estimate, actualInputTokens);
-        },
+      const counter = runtime.inputCounter(request);
+      return (counter instanceof Promise ? await counter : counter)();
+    },
+    inputCounter(request) {
+      const counterOf = (estimate: InputEstimator) => (): InputEstimate => {
+        const counted = estimate({
+          prompt: request.prompt,
+          messages: request.messages,
+          tools: request.tools,
+        });
+        return {
+          inputTokens: counted.inputTokens,
+          learn: (actualInputTokens) => {
+            correctionFactors.observeEstimate(counted, actualInputTokens);
+          },
+        };
       };
+      const estimator = estimatorFor(request.model, request.provider);
+      return estimator instanceof Promise ? estimator.then(counterOf) : counterOf(estimator);
+    },
+    countPromptText(text, model, provider) {
+      const count = (estimate: InputEstimator): number => estimate({ prompt: text }).inputTokens;
+      const estimator = estimatorFor(model, provider);
+      return estimator instanceof Promise ? estimator.then(count) : count(estimator);
     },
     async countText(text, model, provider) {
       const estimate = await estimateOutputTokens(text, {
@@ -105,6 +123,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
         priced?.provider ?? runtime.normalizeProvider(request.provider, request.model);
       const model = priced?.model ?? request.model;
       if (!priced) runtime.emitter.emit("unpriced-model", { model, provider, context });
+      const fingerprint = await fingerprintRequest(runtime, request);
       return settleCall(
         runtime,
         {
@@ -118,6 +137,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
           context,
           plans: budgets.bucketsFor({ context, model, provider, now: runtime.now() }),
           tracks: scope.activeTracks(),
+          ...fingerprint,
         },
         request.usage,
         request.meta,
@@ -139,6 +159,14 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     },
     report(query = {}) {
       return guard.call("aggregate", () => store.aggregate(toAggregateQuery(query)));
+    },
+    async insights(query = {}, options = {}) {
+      const records = await guard.call("query", () => store.query(toRecordQuery(query)));
+      return findInsights(records, { ...options, catalog });
+    },
+    async projection(context) {
+      const statuses = await readStatus(runtime, mergeContext(scope.current(), context));
+      return projectBudgets(statuses, { now: runtime.now() });
     },
     on(event, listener) {
       return emitter.on(event, listener);

@@ -1,6 +1,6 @@
 import type { Admission } from "./admit-call.js";
 import type { LedgerRuntime } from "./ledger-runtime.js";
-import { settleCall } from "./settle-call.js";
+import { type SettleInput, settleCall } from "./settle-call.js";
 import type {
   CallKind,
   LedgerContext,
@@ -28,31 +28,28 @@ export function createReservation(
   let released: Promise<void> | undefined;
 
   const settle = (usage: Parameters<Reservation["settle"]>[0], meta?: SettleMeta) => {
-    settled ??= settleCall(
-      runtime,
-      {
-        id: admission.id,
-        kind,
-        requestedModel: request.model,
-        priced: admission.priced,
-        provider: admission.estimate.provider,
-        model: admission.estimate.model,
-        fallbackFrom: admission.fallbackFrom,
-        context,
-        plans: admission.plans,
-        tracks,
-        reserved: {
-          inputTokens: admission.estimate.inputTokens,
-          outputTokens: admission.estimate.outputTokens,
-        },
-        ...(request.promptHash === undefined ? {} : { promptHash: request.promptHash }),
-        ...(request.systemHash === undefined ? {} : { systemHash: request.systemHash }),
-        startedAtMs,
+    if (settled) return settled;
+    const input: SettleInput = {
+      id: admission.id,
+      kind,
+      requestedModel: request.model,
+      priced: admission.priced,
+      provider: admission.provider,
+      model: admission.model,
+      fallbackFrom: admission.fallbackFrom,
+      context,
+      plans: admission.plans,
+      tracks,
+      // A no-hold call's prompt was counted only if something read the estimate.
+      reserved: {
+        inputTokens: admission.inputCounted() ? admission.estimate.inputTokens : undefined,
+        outputTokens: admission.outputTokens,
       },
-      usage,
-      meta,
-    ).then((record) => {
-      if (!record.estimated && admission.learn) admission.learn(record.usage.inputTokens);
+      ...admission.fingerprint,
+      startedAtMs,
+    };
+    settled = settleCall(runtime, input, usage, meta).then((record) => {
+      if (!record.estimated) admission.learn(record.usage.inputTokens);
       return record;
     });
     return settled;
@@ -60,18 +57,20 @@ export function createReservation(
 
   return {
     id: admission.id,
-    model: admission.estimate.model,
-    provider: admission.estimate.provider,
+    model: admission.model,
+    provider: admission.provider,
     fallbackFrom: admission.fallbackFrom,
     context,
-    estimate: admission.estimate,
+    get estimate() {
+      return admission.estimate;
+    },
     settle,
     async settleFromText(outputText, meta) {
       if (settled) return settled;
       const outputTokens =
         outputText.length === 0
           ? 0
-          : await runtime.countText(outputText, admission.estimate.model, request.provider);
+          : await runtime.countText(outputText, admission.model, request.provider);
       return settle(
         { inputTokens: admission.estimate.inputTokens, outputTokens },
         { status: "aborted", ...meta, estimated: true },

@@ -17,11 +17,7 @@ export async function estimateCall(
   const priced = runtime.resolveModel(request.model, request.provider);
   const input = explicit ? undefined : await runtime.estimateInput(request);
   const inputTokens = explicit?.inputTokens ?? input?.inputTokens ?? 0;
-  const outputTokens =
-    explicit?.outputTokens ??
-    (request.kind === "embedding"
-      ? 0
-      : (request.maxOutputTokens ?? priced?.maxOutputTokens ?? runtime.defaultMaxOutputTokens));
+  const outputTokens = explicit?.outputTokens ?? worstCaseOutputTokens(runtime, request, priced);
   return {
     estimate: worstCase(runtime, request, priced, inputTokens, outputTokens),
     priced,
@@ -46,7 +42,18 @@ export function repriceEstimate(
   };
 }
 
-function worstCase(
+/** Output tokens to hold: none for embeddings, else the call's cap, the model's, the ledger's. */
+export function worstCaseOutputTokens(
+  runtime: LedgerRuntime,
+  request: EstimateRequest,
+  priced: PricedModel | undefined,
+): number {
+  if (request.kind === "embedding") return 0;
+  return request.maxOutputTokens ?? priced?.maxOutputTokens ?? runtime.defaultMaxOutputTokens;
+}
+
+/** The estimate of a call from its token counts: priced worst case, catalog names. */
+export function worstCase(
   runtime: LedgerRuntime,
   request: EstimateRequest,
   priced: PricedModel | undefined,

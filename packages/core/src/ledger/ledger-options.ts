@@ -70,43 +70,49 @@ const isStore = (value: unknown): boolean =>
     (method) => typeof (value as Record<string, unknown>)[method] === "function",
   );
 
-const schema = z
-  .object({
-    store: z
-      .custom<BudgetStore>(isStore, {
-        message:
-          "must be a store object with reserve, settle, release, balances, claimOnce, append, query and aggregate (e.g. memoryStore())",
-      })
-      .optional(),
-    prices: z.record(z.string(), z.unknown()).optional(),
-    budgets: z.array(z.unknown()).optional(),
-    unknownModel: z.enum(["auto", "refuse", "record"]).optional(),
-    failMode: z.enum(["closed", "open"]).optional(),
-    storeTimeoutMs: z.number().int().positive().optional(),
-    holdTtlMs: z.number().int().min(1000).optional(),
-    defaultMaxOutputTokens: z.number().int().nonnegative().optional(),
-    tokenizer: z
-      .custom<TokenizerLoader>((value) => typeof value === "function", {
-        message:
-          "must be a tokenizer loader (encoding) => Tokenizer, e.g. jsTiktokenTokenizer from @tokenledger/core/tokenizers/js-tiktoken",
-      })
-      .optional(),
-    onEvent: z
-      .custom<(event: LedgerEventName, payload: unknown) => void>(
-        (value) => typeof value === "function",
-        { message: "must be a function (event, payload) => void" },
-      )
-      .optional(),
-    now: z
-      .custom<() => number>((value) => typeof value === "function", {
-        message: "must be a function returning epoch milliseconds",
-      })
-      .optional(),
-  })
-  .strict();
+/** Built on first use, not at import (constructing zod schemas costs every importer). */
+function buildSchema() {
+  return z
+    .object({
+      store: z
+        .custom<BudgetStore>(isStore, {
+          message:
+            "must be a store object with reserve, settle, release, balances, claimOnce, append, query and aggregate (e.g. memoryStore())",
+        })
+        .optional(),
+      prices: z.record(z.string(), z.unknown()).optional(),
+      budgets: z.array(z.unknown()).optional(),
+      unknownModel: z.enum(["auto", "refuse", "record"]).optional(),
+      failMode: z.enum(["closed", "open"]).optional(),
+      storeTimeoutMs: z.number().int().positive().optional(),
+      holdTtlMs: z.number().int().min(1000).optional(),
+      defaultMaxOutputTokens: z.number().int().nonnegative().optional(),
+      tokenizer: z
+        .custom<TokenizerLoader>((value) => typeof value === "function", {
+          message:
+            "must be a tokenizer loader (encoding) => Tokenizer, e.g. jsTiktokenTokenizer from @tokenledger/core/tokenizers/js-tiktoken",
+        })
+        .optional(),
+      onEvent: z
+        .custom<(event: LedgerEventName, payload: unknown) => void>(
+          (value) => typeof value === "function",
+          { message: "must be a function (event, payload) => void" },
+        )
+        .optional(),
+      now: z
+        .custom<() => number>((value) => typeof value === "function", {
+          message: "must be a function returning epoch milliseconds",
+        })
+        .optional(),
+    })
+    .strict();
+}
+
+let schema: ReturnType<typeof buildSchema> | undefined;
 
 /** Validates {@link LedgerOptions} once, at construction. Throws `InvalidConfigError`. */
 export function resolveLedgerOptions(options: unknown): ResolvedLedgerOptions {
+  schema ??= buildSchema();
   const parsed = schema.safeParse(options ?? {});
   if (!parsed.success) {
     const problems = parsed.error.issues

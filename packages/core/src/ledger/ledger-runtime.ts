@@ -39,6 +39,17 @@ export interface LedgerRuntime {
   price(model: PricedModel, usage: Usage, atMs: number): CostBreakdown;
   /** Tokens of the prompt/messages/tools of a request. */
   estimateInput(request: EstimateRequest): Promise<InputEstimate>;
+  /**
+   * Loads the request's tokenizer (a promise only while it loads) and returns a synchronous
+   * {@link LedgerRuntime.estimateInput}: for calls whose prompt is counted only if read.
+   */
+  inputCounter(request: EstimateRequest): (() => InputEstimate) | Promise<() => InputEstimate>;
+  /** Tokens of a prompt text (cached count), e.g. a system part; a promise only while the tokenizer loads. */
+  countPromptText(
+    text: string,
+    model: string,
+    provider: string | undefined,
+  ): number | Promise<number>;
   /** Tokens of a plain text (streamed output) for a model. */
   countText(text: string, model: string, provider: string | undefined): Promise<number>;
   /** Threshold claims this process already won, so each is asked of the store once. */

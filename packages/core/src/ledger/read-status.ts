@@ -38,6 +38,7 @@ export async function readStatus(
         spent,
         held,
         remaining: Math.max(0, limit - spent - held),
+        windowStart: plan.windowStart === null ? null : new Date(plan.windowStart),
         resetsAt: plan.resetsAt === null ? null : new Date(plan.resetsAt),
         mode: plan.mode,
       });

@@ -21,9 +21,11 @@ export interface SettleInput {
   context: LedgerContext;
   plans: readonly BucketPlan[];
   tracks: readonly Totals[];
-  reserved?: { inputTokens: number; outputTokens: number };
+  /** The hold's tokens; `inputTokens` is absent when the prompt was never counted (no hold). */
+  reserved?: { inputTokens?: number | undefined; outputTokens: number };
   promptHash?: string;
   systemHash?: string;
+  systemTokens?: number;
   startedAtMs?: number;
 }
 
@@ -66,7 +68,9 @@ export async function settleCall(
   if (cost) record.priceSource = cost.priceSource;
   if (input.fallbackFrom !== undefined) record.fallbackFrom = input.fallbackFrom;
   if (input.reserved) {
-    record.reservedInputTokens = input.reserved.inputTokens;
+    if (input.reserved.inputTokens !== undefined) {
+      record.reservedInputTokens = input.reserved.inputTokens;
+    }
     record.reservedOutputTokens = input.reserved.outputTokens;
   }
   const latencyMs =
@@ -74,6 +78,7 @@ export async function settleCall(
   if (latencyMs !== undefined) record.latencyMs = latencyMs;
   if (input.promptHash !== undefined) record.promptHash = input.promptHash;
   if (input.systemHash !== undefined) record.systemHash = input.systemHash;
+  if (input.systemTokens !== undefined) record.systemTokens = input.systemTokens;
   if (meta.providerReportedCostUsd !== undefined) {
     record.providerReportedCostUsd = meta.providerReportedCostUsd;
   }

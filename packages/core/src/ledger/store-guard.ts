@@ -5,6 +5,8 @@ import type { LedgerEmitter } from "./event-emitter.js";
 export interface StoreGuardOptions {
   timeoutMs: number;
   emitter: LedgerEmitter;
+  /** The store never waits on I/O (`BudgetStore.inProcess`): no timer per call. */
+  inProcess?: boolean;
   /** First retry delay of buffered writes; doubles up to 30 s. @default 250 */
   retryDelayMs?: number;
 }
@@ -36,6 +38,13 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
   let retryDelayMs = firstDelayMs;
 
   const withTimeout = <T>(operation: string, fn: () => Promise<T>): Promise<T> => {
+    if (options.inProcess === true) {
+      try {
+        return fn();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(

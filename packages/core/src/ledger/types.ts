@@ -1,4 +1,6 @@
 import type { BudgetExceededError } from "../errors/budget-exceeded-error.js";
+import type { BudgetProjection } from "../insights/project-budgets.js";
+import type { Insight, InsightOptions, InsightQuery } from "../insights/types.js";
 import type { CostBreakdown } from "../pricing/types.js";
 import type { AggregateRow } from "../store/ledger-query.js";
 import type { Usage } from "../usage/usage.js";
@@ -65,9 +67,14 @@ export interface ReserveRequest extends Omit<EstimateRequest, "model"> {
    * `fallbackFrom` names the requested one.
    */
   fallbackModels?: readonly { model: string; provider?: string }[];
-  /** Stable hash of the whole prompt and of its leading system part (for insights). */
+  /**
+   * Stable hash of the whole prompt and of its leading system part (for insights). Computed
+   * from `prompt`/`messages` when not given; never the prompt text.
+   */
   promptHash?: string;
   systemHash?: string;
+  /** Tokens of the leading system part; counted from `messages` when not given. */
+  systemTokens?: number;
 }
 
 /** Extra facts known when a call ends. */
@@ -110,8 +117,12 @@ export interface UsageRecord {
   latencyMs?: number;
   /** Where the price came from (`genai-prices@<commit>`, `user`). */
   priceSource?: string;
+  /** Hash of the whole prompt (16 hex digits); equal prompts hash equal. Never the prompt text. */
   promptHash?: string;
+  /** Hash of the prompt's leading system/developer messages. */
   systemHash?: string;
+  /** Tokens of the leading system part (the static prefix a provider cache could serve). */
+  systemTokens?: number;
   /** The model the caller asked for when a fallback was used. */
   fallbackFrom?: string;
   /** The pre-call hold, for estimate-vs-actual analysis. */
@@ -149,6 +160,13 @@ export interface RecordRequest {
   context?: LedgerContext;
   kind?: CallKind;
   meta?: SettleMeta;
+  /** The call's prompt, only hashed (for insights); never stored. */
+  prompt?: string;
+  messages?: readonly unknown[];
+  /** Hashes and system-part size, when you computed them yourself (they win over `prompt`/`messages`). */
+  promptHash?: string;
+  systemHash?: string;
+  systemTokens?: number;
 }
 
 /** Totals in the shape of LangChain's `get_openai_callback`, plus exact nano-USD. */
@@ -214,6 +232,8 @@ export interface BudgetStatus {
   spent: number;
   held: number;
   remaining: number;
+  /** First instant of the window (`now - rollingMs` for rolling windows); `null` for `total`. */
+  windowStart?: Date | null;
   resetsAt: Date | null;
   mode: "block" | "warn";
 }
@@ -236,6 +256,14 @@ export interface Ledger {
   status(context?: LedgerContext): Promise<BudgetStatus[]>;
   /** Aggregated rows. */
   report(query?: ReportQuery): Promise<AggregateRow[]>;
+  /**
+   * Waste found in the records (duplicate prompts, uncached static prefixes, oversized
+   * `maxOutputTokens`, expensive models on short outputs, failed calls), each with the dollars
+   * it would save, largest first. Works from prompt hashes, counts and costs; never prompt text.
+   */
+  insights(query?: InsightQuery, options?: InsightOptions): Promise<Insight[]>;
+  /** {@link Ledger.status} with, per bucket, when it runs out this window at the current rate. */
+  projection(context?: LedgerContext): Promise<BudgetProjection[]>;
   /** Subscribe; returns an unsubscribe function. */
   on<E extends LedgerEventName>(event: E, listener: (payload: LedgerEvents[E]) => void): () => void;
   /** Estimate tokens of a text for a model (used to settle aborted streams from their deltas). */

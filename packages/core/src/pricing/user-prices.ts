@@ -53,61 +53,68 @@ const USD_FIELDS = {
 
 type UsdField = keyof typeof USD_FIELDS;
 
-const usd = z
-  .number({ error: "must be a number (USD per 1M tokens)" })
-  .nonnegative({ error: "must be ≥ 0" })
-  .refine(
-    (value) => {
-      if (value < 0) return true; // reported by nonnegative
-      try {
-        usdPriceToNanoUsd(value);
-        return true;
-      } catch {
-        return false;
-      }
+/** Built on first use, not at import (constructing zod schemas costs every importer). */
+function buildSchemas() {
+  const usd = z
+    .number({ error: "must be a number (USD per 1M tokens)" })
+    .nonnegative({ error: "must be ≥ 0" })
+    .refine(
+      (value) => {
+        if (value < 0) return true; // reported by nonnegative
+        try {
+          usdPriceToNanoUsd(value);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { error: "must have at most 9 decimals (prices are exact to the nano-USD)" },
+    );
+  const tokenCount = z
+    .number({ error: "must be a number of tokens" })
+    .int({ error: "must be a whole number of tokens" })
+    .nonnegative({ error: "must be ≥ 0" });
+  const optionalParts = {
+    cacheReadMtok: usd.optional(),
+    cacheWriteMtok: usd.optional(),
+    cacheWrite1hMtok: usd.optional(),
+    reasoningMtok: usd.optional(),
+    inputAudioMtok: usd.optional(),
+    outputAudioMtok: usd.optional(),
+    inputImageMtok: usd.optional(),
+  };
+  const tierSchema = z.strictObject(
+    {
+      startInputTokens: tokenCount,
+      inputMtok: usd,
+      outputMtok: usd,
+      ...optionalParts,
     },
-    { error: "must have at most 9 decimals (prices are exact to the nano-USD)" },
+    { error: "must be an object like { startInputTokens: 200000, inputMtok: 5, outputMtok: 20 }" },
   );
-const tokenCount = z
-  .number({ error: "must be a number of tokens" })
-  .int({ error: "must be a whole number of tokens" })
-  .nonnegative({ error: "must be ≥ 0" });
-const optionalParts = {
-  cacheReadMtok: usd.optional(),
-  cacheWriteMtok: usd.optional(),
-  cacheWrite1hMtok: usd.optional(),
-  reasoningMtok: usd.optional(),
-  inputAudioMtok: usd.optional(),
-  outputAudioMtok: usd.optional(),
-  inputImageMtok: usd.optional(),
-};
-const tierSchema = z.strictObject(
-  {
-    startInputTokens: tokenCount,
-    inputMtok: usd,
-    outputMtok: usd,
-    ...optionalParts,
-  },
-  { error: "must be an object like { startInputTokens: 200000, inputMtok: 5, outputMtok: 20 }" },
-);
-const userPriceSchema = z.strictObject(
-  {
-    inputMtok: usd,
-    outputMtok: usd,
-    ...optionalParts,
-    tiers: z.array(tierSchema, { error: "must be a list of tiers" }).optional(),
-    maxOutputTokens: tokenCount.positive({ error: "must be > 0" }).optional(),
-    contextWindow: tokenCount.positive({ error: "must be > 0" }).optional(),
-  },
-  { error: "must be an object like { inputMtok: 2.5, outputMtok: 10 }" },
-);
+  const userPriceSchema = z.strictObject(
+    {
+      inputMtok: usd,
+      outputMtok: usd,
+      ...optionalParts,
+      tiers: z.array(tierSchema, { error: "must be a list of tiers" }).optional(),
+      maxOutputTokens: tokenCount.positive({ error: "must be > 0" }).optional(),
+      contextWindow: tokenCount.positive({ error: "must be > 0" }).optional(),
+    },
+    { error: "must be an object like { inputMtok: 2.5, outputMtok: 10 }" },
+  );
+  return { tierSchema, userPriceSchema };
+}
 
-function describeIssues(error: z.ZodError): string {
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+
+function describeIssues(error: z.ZodError, built: ReturnType<typeof buildSchemas>): string {
   return error.issues
     .map((issue) => {
       const path = issue.path.map(String).join(".");
       if (issue.code === "unrecognized_keys") {
-        const shape = issue.path[0] === "tiers" ? tierSchema.shape : userPriceSchema.shape;
+        const shape =
+          issue.path[0] === "tiers" ? built.tierSchema.shape : built.userPriceSchema.shape;
         const known = Object.keys(shape).join(", ");
         return `${path ? `${path}: ` : ""}unknown field ${issue.keys.map((key) => `"${key}"`).join(", ")} (known: ${known})`;
       }
@@ -130,11 +137,12 @@ export interface ParsedUserPrice {
  * @throws InvalidPriceError naming the model key and the field, with the zod error as `cause`.
  */
 export function parseUserPrice(key: string, value: unknown): ParsedUserPrice {
-  const result = userPriceSchema.safeParse(value);
+  schemas ??= buildSchemas();
+  const result = schemas.userPriceSchema.safeParse(value);
   if (!result.success) {
     throw new InvalidPriceError({
       model: key,
-      message: `Invalid price for "${key}": ${describeIssues(result.error)}. Prices are USD per 1M tokens, e.g. { inputMtok: 2.5, outputMtok: 10 }.`,
+      message: `Invalid price for "${key}": ${describeIssues(result.error, schemas)}. Prices are USD per 1M tokens, e.g. { inputMtok: 2.5, outputMtok: 10 }.`,
       cause: result.error,
     });
   }

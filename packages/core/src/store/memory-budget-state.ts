@@ -23,11 +23,14 @@ interface HoldEntry {
 interface Bucket {
   /** Spent in calendar and `total` buckets. */
   spent: Amounts;
-  /** Time-stamped charges of rolling buckets. */
-  entries: { atMs: number; amount: Amounts }[];
+  /** Time-stamped charges of rolling buckets (none until the first; most buckets never have one). */
+  entries: { atMs: number; amount: Amounts }[] | undefined;
   rollingWindowMs: number | undefined;
-  /** Holds by reservation id. */
-  holds: Map<string, HoldEntry>;
+  /**
+   * Holds by reservation id; created on the first hold and dropped once empty, so 100k idle
+   * buckets cost a small object each (fewer cache misses with many users).
+   */
+  holds: Map<string, HoldEntry> | undefined;
   expiresAtMs: number | null;
 }
 
@@ -113,6 +116,7 @@ export class MemoryBudgetState {
         hold.rollingWindowMs,
         request.nowMs,
       );
+      bucket.holds ??= new Map();
       const existing = bucket.holds.get(request.id);
       if (existing) addAmountsInto(existing.amount, hold.amount);
       else
@@ -145,7 +149,10 @@ export class MemoryBudgetState {
         request.nowMs,
       );
       if (charge.rollingWindowMs === undefined) addAmountsInto(bucket.spent, charge.amount);
-      else bucket.entries.push({ atMs: request.nowMs, amount: { ...charge.amount } });
+      else {
+        bucket.entries ??= [];
+        bucket.entries.push({ atMs: request.nowMs, amount: { ...charge.amount } });
+      }
     }
     this.reservations.set(request.id, {
       outcome: known?.outcome ?? { admitted: true },
@@ -195,7 +202,12 @@ export class MemoryBudgetState {
   }
 
   private dropHolds(id: string, reservation: ReservationState): void {
-    for (const key of reservation.keys) this.buckets.get(key)?.holds.delete(id);
+    for (const key of reservation.keys) {
+      const bucket = this.buckets.get(key);
+      if (bucket?.holds === undefined) continue;
+      bucket.holds.delete(id);
+      if (bucket.holds.size === 0) bucket.holds = undefined;
+    }
     reservation.keys = [];
   }
 
@@ -219,9 +231,9 @@ export class MemoryBudgetState {
     if (!bucket) {
       bucket = {
         spent: zeroAmounts(),
-        entries: [],
+        entries: undefined,
         rollingWindowMs,
-        holds: new Map(),
+        holds: undefined,
         expiresAtMs,
       };
       this.buckets.set(key, bucket);
@@ -243,14 +255,14 @@ export class MemoryBudgetState {
     if (!bucket) return { spent, held };
     addAmountsInto(spent, bucket.spent);
     const windowMs = rollingWindowMs ?? bucket.rollingWindowMs;
-    if (bucket.entries.length > 0) {
+    if (bucket.entries !== undefined) {
       const fromMs = windowMs === undefined ? Number.NEGATIVE_INFINITY : nowMs - windowMs;
       for (const entry of bucket.entries) {
         if (entry.atMs >= fromMs) addAmountsInto(spent, entry.amount);
       }
     }
-    for (const [id, hold] of bucket.holds) {
-      if (nowMs >= hold.expiresAtMs) bucket.holds.delete(id);
+    for (const [id, hold] of bucket.holds ?? []) {
+      if (nowMs >= hold.expiresAtMs) bucket.holds?.delete(id);
       else addAmountsInto(held, hold.amount);
     }
     return { spent, held };
@@ -265,14 +277,20 @@ export class MemoryBudgetState {
         this.buckets.delete(key);
         continue;
       }
-      for (const [id, hold] of bucket.holds) if (nowMs >= hold.expiresAtMs) bucket.holds.delete(id);
+      for (const [id, hold] of bucket.holds ?? []) {
+        if (nowMs >= hold.expiresAtMs) bucket.holds?.delete(id);
+      }
+      if (bucket.holds?.size === 0) bucket.holds = undefined;
       if (bucket.rollingWindowMs !== undefined) {
         const fromMs = nowMs - bucket.rollingWindowMs;
-        bucket.entries = bucket.entries.filter((entry) => entry.atMs >= fromMs);
+        const entries = bucket.entries?.filter((entry) => entry.atMs >= fromMs) ?? [];
+        bucket.entries = entries.length > 0 ? entries : undefined;
       }
       const { spent } = bucket;
       const empty = spent.nanoUsd === 0 && spent.tokens === 0 && spent.requests === 0;
-      if (empty && bucket.entries.length === 0 && bucket.holds.size === 0) this.buckets.delete(key);
+      if (empty && bucket.entries === undefined && bucket.holds === undefined) {
+        this.buckets.delete(key);
+      }
     }
     for (const [id, reservation] of this.reservations) {
       if (nowMs >= reservation.forgetAtMs) this.reservations.delete(id);

@@ -31,12 +31,15 @@ export interface MemoryStore extends BudgetStore {
   };
 }
 
-const optionsSchema = z.strictObject({
-  maxRecords: z.number().int().min(0).optional(),
-  rollupContextKeys: z.array(z.string()).optional(),
-  idRetentionMs: z.number().int().min(0).optional(),
-  sweepIntervalMs: z.number().int().min(0).optional(),
-});
+/** Built on first use, not at import (constructing zod schemas costs every importer). */
+const buildOptionsSchema = () =>
+  z.strictObject({
+    maxRecords: z.number().int().min(0).optional(),
+    rollupContextKeys: z.array(z.string()).optional(),
+    idRetentionMs: z.number().int().min(0).optional(),
+    sweepIntervalMs: z.number().int().min(0).optional(),
+  });
+let optionsSchema: ReturnType<typeof buildOptionsSchema> | undefined;
 
 const MINUTE_MS = 60_000;
 
@@ -55,6 +58,7 @@ const MINUTE_MS = 60_000;
  * Not shared across processes: use `redisStore` or `postgresStore` for that.
  */
 export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
+  optionsSchema ??= buildOptionsSchema();
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
     throw new InvalidConfigError({

@@ -119,8 +119,9 @@ function resolveModel(options: EstimateTokensOptions): {
 
 interface Prepared {
   context: TallyContext;
-  factor: number;
   corrected: boolean;
+  /** Read on each count (see {@link factorOf}): learned factors change. */
+  correctionFactors: CorrectionFactors | undefined;
 }
 
 function prepareWith(
@@ -134,11 +135,11 @@ function prepareWith(
       message: `fileTokens must be an integer ≥ 0, got ${String(fileTokens)}.`,
     });
   }
-  const corrected = family !== "openai";
-  const factor = corrected
-    ? (options.correctionFactors?.factor(family) ?? DEFAULT_CORRECTION_FACTORS[family])
-    : 1;
-  return { context: { tokenizer, family, model: options.model, fileTokens }, factor, corrected };
+  return {
+    context: { tokenizer, family, model: options.model, fileTokens },
+    corrected: family !== "openai",
+    correctionFactors: options.correctionFactors,
+  };
 }
 
 /** Resolves model, family and tokenizer; awaits only when the tokenizer still has to load. */
@@ -148,6 +149,12 @@ function prepare(options: EstimateTokensOptions): Prepared | Promise<Prepared> {
   return tokenizer instanceof Promise
     ? tokenizer.then((loaded) => prepareWith(options, loaded, family))
     : prepareWith(options, tokenizer, family);
+}
+
+/** The correction factor now: 1 for OpenAI models, else the learned or default factor. */
+function factorOf({ corrected, correctionFactors, context }: Prepared): number {
+  if (!corrected) return 1;
+  return correctionFactors?.factor(context.family) ?? DEFAULT_CORRECTION_FACTORS[context.family];
 }
 
 /** `ceil(tokens × factor)`, ignoring float noise such as 100 × 1.1 = 110.00000000000001. */
@@ -208,8 +215,33 @@ export async function estimateTokens(
   options: EstimateTokensOptions = {},
 ): Promise<TokenEstimate> {
   const prepared = prepare(options);
-  const { context, factor, corrected } = prepared instanceof Promise ? await prepared : prepared;
+  return estimateWith(prepared instanceof Promise ? await prepared : prepared, input);
+}
+
+/** Counts a call's input synchronously, with a tokenizer that is already loaded. */
+export type InputEstimator = (input: EstimateInput) => TokenEstimate;
+
+/**
+ * {@link estimateTokens} in two steps: load the model's tokenizer now (a promise only while it
+ * is still loading), count later without awaiting. The estimator can be kept and reused for
+ * the same options (it reads learned correction factors on each count); the ledger keeps one
+ * per model and counts a prompt only when something reads the count.
+ */
+export function inputEstimator(
+  options: EstimateTokensOptions = {},
+): InputEstimator | Promise<InputEstimator> {
+  const prepared = prepare(options);
+  const estimatorOf =
+    (ready: Prepared): InputEstimator =>
+    (input) =>
+      estimateWith(ready, input);
+  return prepared instanceof Promise ? prepared.then(estimatorOf) : estimatorOf(prepared);
+}
+
+function estimateWith(prepared: Prepared, input: EstimateInput): TokenEstimate {
+  const { context, corrected } = prepared;
   const tally = tallyInput(input, context);
+  const factor = factorOf(prepared);
   return {
     inputTokens: applyFactor(tally.textTokens, factor) + tally.fixedTokens,
     encoding: context.tokenizer.encoding,
@@ -230,8 +262,10 @@ export async function estimateOutputTokens(
   options: EstimateTokensOptions = {},
 ): Promise<OutputTokenEstimate> {
   if (typeof text !== "string") throw invalidInput("text", text, "a string");
-  const prepared = prepare(options);
-  const { context, factor, corrected } = prepared instanceof Promise ? await prepared : prepared;
+  const pending = prepare(options);
+  const prepared = pending instanceof Promise ? await pending : pending;
+  const { context, corrected } = prepared;
+  const factor = factorOf(prepared);
   const textTokens = countUncached(text, context.tokenizer);
   return {
     outputTokens: applyFactor(textTokens, factor),
