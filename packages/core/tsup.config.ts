@@ -9,6 +9,7 @@ export default defineConfig({
     "tokenizers/js-tiktoken": "src/tokenize/js-tiktoken.ts",
     "cli/index": "src/cli/index.ts",
   },
+  tsconfig: "tsconfig.build.json",
   format: ["esm"],
   dts: true,
   sourcemap: true,
