@@ -1,4 +1,4 @@
-import { LUA_BUCKET_HELPERS, LUA_HEADER } from "./redis-lua-common.js";
+import { LUA_BUCKET_HELPERS, LUA_HEADER, LUA_HOLD_SLOTS } from "./redis-lua-common.js";
 import type { RedisScript } from "./redis-script.js";
 
 export { RESERVE_SCRIPT } from "./redis-reserve-script.js";
@@ -10,7 +10,7 @@ export { RESERVE_SCRIPT } from "./redis-reserve-script.js";
  * ('' none); per charge: bucket index, usd, tokens, requests, expiresAtMs (-1 never), rolling (1/0).
  * Returns {applied (1/0), {spent usd, tokens, requests, held usd, tokens, requests per bucket}}.
  */
-const settleSource = `${LUA_HEADER}${LUA_BUCKET_HELPERS}
+const settleSource = `${LUA_HEADER}${LUA_HOLD_SLOTS}${LUA_BUCKET_HELPERS}
 local r = KEYS[1]
 local n = tonumber(ARGV[5])
 local states, by_key, window = {}, {}, {}
@@ -72,7 +72,7 @@ return {1, balances()}
  * release: drops the holds of a reservation that is neither settled nor forgotten.
  * KEYS: reservation. ARGV: prefix, now, idRetentionMs. Returns 1 when the reservation was live.
  */
-const releaseSource = `${LUA_HEADER}${LUA_BUCKET_HELPERS}
+const releaseSource = `${LUA_HEADER}${LUA_HOLD_SLOTS}${LUA_BUCKET_HELPERS}
 local known = read_reservation(KEYS[1])
 if known == nil or known.f <= NOW or known.s == 's' then return 0 end
 if known.k ~= '' then drop_holds(known.k, {}) end
@@ -85,7 +85,7 @@ return 1
  * balances: spent and live held amounts per bucket (sweeping expired data on the way).
  * KEYS: per bucket: hash, holds, rolling. ARGV: prefix, now, then per bucket: rolling window ('' none).
  */
-const balancesSource = `${LUA_HEADER}${LUA_BUCKET_HELPERS}
+const balancesSource = `${LUA_HEADER}${LUA_HOLD_SLOTS}${LUA_BUCKET_HELPERS}
 local out = {}
 for j = 1, #KEYS / 3 do
   local k = 1 + (j - 1) * 3
@@ -119,17 +119,17 @@ return 1
 export const SETTLE_SCRIPT: RedisScript = {
   name: "settle",
   source: settleSource,
-  sha1: "96cc66cb3e04d06bf00ed83eff30cd107a019c48",
+  sha1: "3ce357df9fe169bb5e4802421d74157f649bfa7f",
 };
 export const RELEASE_SCRIPT: RedisScript = {
   name: "release",
   source: releaseSource,
-  sha1: "bf45b153efd000517d59b59e6df022084a49fa40",
+  sha1: "d33378d0bafffd2fce00e3d509474c80a0a55142",
 };
 export const BALANCES_SCRIPT: RedisScript = {
   name: "balances",
   source: balancesSource,
-  sha1: "2a879817c1c4172bbbd0ce25b87216a7ea27a838",
+  sha1: "e1353c232f1310b06012cfd659d4dd8e5628532d",
 };
 export const CLAIM_SCRIPT: RedisScript = {
   name: "claim",

@@ -13,20 +13,59 @@ end
 `;
 
 /**
- * Bucket and reservation helpers.
+ * Hold slots, shared by every budget script. Holds are grouped by their expiry millisecond: a
+ * bucket's hold sorted set has one member per expiry slot (member and score: the expiry ms) and
+ * the bucket hash one field `h<expiry ms>` = `<usd>:<tokens>:<requests>:<holds>` with the slot's
+ * summed amounts and hold count. A hold whose slot exists only adds to that field (no ZADD).
+ * `sweep_slots` subtracts every slot due at `now` from the running held sums and deletes it;
+ * `slots` (optional) is an in-memory cache `expiry text → slot | false` consulted first.
+ */
+export const LUA_HOLD_SLOTS = `local function slot_of(value)
+  local u, t, r, c = string.match(value, '^(%d+):(%d+):(%d+):(%d+)$')
+  return {tonumber(u), tonumber(t), tonumber(r), tonumber(c)}
+end
+
+local function slot_text(slot)
+  return string.format('%d:%d:%d:%d', slot[1], slot[2], slot[3], slot[4])
+end
+
+local function sweep_slots(b, h, s, now, slots)
+  local at = string.format('%d', now)
+  local due = redis.call('ZRANGEBYSCORE', h, '-inf', at)
+  if #due > 0 then
+    local fields = {}
+    for i, member in ipairs(due) do fields[i] = 'h' .. member end
+    local values = redis.call('HMGET', b, unpack(fields))
+    for i, member in ipairs(due) do
+      local slot = slots and slots[member]
+      if slot == nil then slot = values[i] and slot_of(values[i]) or false end
+      if slot then s.hu, s.ht, s.hr = s.hu - slot[1], s.ht - slot[2], s.hr - slot[3] end
+      if slots then slots[member] = false end
+    end
+    redis.call('HDEL', b, unpack(fields))
+    redis.call('ZREMRANGEBYSCORE', h, '-inf', at)
+  end
+  s.hn = s.hn - #due
+  s.hx = s.hn > 0 and tonumber(redis.call('ZRANGE', h, 0, 0, 'WITHSCORES')[2]) or nil
+end
+`;
+
+/**
+ * Bucket and reservation helpers (they need {@link LUA_HOLD_SLOTS} before them).
  *
  * A bucket is three keys. A hash with running sums (`su st sr` spent, `hu ht hr` held by live
  * holds, `ru rt rr` rolling), `x` (logical expiry ms, -1 never), `rw` (rolling window ms), `hn`
- * (holds in the set), `hx` (earliest hold expiry), `wx` (earliest rolling charge) and `ex` (the
- * expiry the keys' TTL was last set for). A sorted set of holds (member
- * `<usd>:<tokens>:<requests>:<reservation id>`, score: hold expiry ms). A sorted set of rolling
- * charges (member `<usd>:<tokens>:<requests>:<id>:<n>`, score: charge time). Holds past their
+ * (hold slots in the set), `hx` (earliest slot expiry, or earlier), `wx` (earliest rolling
+ * charge), `ex` (the expiry the keys' TTL was last set for), one `h<expiry ms>` field per hold
+ * slot and `v`, a layout marker longer than 64 bytes written by reserve so Redis stores the hash
+ * as a hash table (never a listpack that slot lookups would scan). A sorted set of hold slots (member and score: expiry ms). A sorted set of rolling
+ * charges (member `<usd>:<tokens>:<requests>:<id>:<n>`, score: charge time). Slots past their
  * expiry and charges that left the window are subtracted when the bucket is next loaded, only
- * when `hx`/`wx` say some are due, so the usual reserve reads the hash once, adds its hold and
- * writes the hash once.
+ * when `hx`/`wx` say some are due.
  *
  * A reservation is one string: `<state>\\t<forget ms>\\t<outcome length>\\t<outcome><holds>`,
- * state h(eld), d(enied), r(eleased) or s(ettled); holds are lines `<encoded bucket>\\t<member>`.
+ * state h(eld), d(enied), r(eleased) or s(ettled); holds are lines
+ * `<encoded bucket>\\t<usd>:<tokens>:<requests>:<expiry ms>`.
  */
 export const LUA_BUCKET_HELPERS = `local FIELDS = {'su', 'st', 'sr', 'hu', 'ht', 'hr', 'ru', 'rt', 'rr', 'hn', 'x', 'rw', 'hx', 'wx', 'ex'}
 
@@ -57,14 +96,7 @@ local function load_bucket(b, h, w, window)
     s.saved = {s.su, s.st, s.sr, s.hu, s.ht, s.hr, s.ru, s.rt, s.rr, s.hn, s.x, s.rw, s.hx, s.wx, s.ex}
   end
   if s.hx ~= nil and s.hx <= NOW then
-    local expired = redis.call('ZRANGEBYSCORE', h, '-inf', int(NOW))
-    for _, member in ipairs(expired) do
-      local u, t, r = amounts_of(member)
-      s.hu, s.ht, s.hr = s.hu - u, s.ht - t, s.hr - r
-    end
-    if #expired > 0 then redis.call('ZREMRANGEBYSCORE', h, '-inf', int(NOW)) end
-    s.hn = s.hn - #expired
-    s.hx = s.hn > 0 and first_score(h) or nil
+    sweep_slots(b, h, s, NOW, nil)
     s.dirty = true
   end
   window = window or s.rw
@@ -156,25 +188,45 @@ local function write_reservation(key, state, forget, outcome, holds)
     'PX', int(math.max(forget - NOW, 1)))
 end
 
--- Drops a reservation's holds; buckets already loaded in states (by hash key) are updated in
--- memory (saved by the caller), others in place.
+-- Drops a reservation's holds from their slots. A hold whose expiry passed is left to the
+-- sweep (its whole slot goes then). Buckets already loaded in states (by hash key) are updated
+-- in memory (saved by the caller), others in place.
 local function drop_holds(list, states)
   for line in string.gmatch(list, '[^\\n]+') do
-    local tab = string.find(line, '\\t', 1, true)
-    local encoded, member = string.sub(line, 1, tab - 1), string.sub(line, tab + 1)
-    if redis.call('ZREM', P .. 'h:' .. encoded, member) == 1 then
-      local u, t, r = amounts_of(member)
+    local encoded, u, t, r, at = string.match(line, '^(.*)\\t(%d+):(%d+):(%d+):(%d+)$')
+    if encoded ~= nil and tonumber(at) > NOW then
       local b = P .. 'b:' .. encoded
-      local s = states[b]
-      if s then
-        s.hu, s.ht, s.hr, s.hn = s.hu - u, s.ht - t, s.hr - r, s.hn - 1
-        if s.hn == 0 then s.hx = nil end
-        s.dirty = true
-      else
-        redis.call('HINCRBY', b, 'hu', int(-u))
-        redis.call('HINCRBY', b, 'ht', int(-t))
-        redis.call('HINCRBY', b, 'hr', int(-r))
-        if redis.call('HINCRBY', b, 'hn', -1) == 0 then redis.call('HSET', b, 'hx', '') end
+      local field = 'h' .. at
+      local value = redis.call('HGET', b, field)
+      if value then
+        local slot = slot_of(value)
+        local emptied = slot[4] <= 1
+        if emptied then
+          u, t, r = slot[1], slot[2], slot[3]
+        else
+          u, t, r = math.min(tonumber(u), slot[1]), math.min(tonumber(t), slot[2]), math.min(tonumber(r), slot[3])
+          slot = {slot[1] - u, slot[2] - t, slot[3] - r, slot[4] - 1}
+        end
+        if emptied then
+          redis.call('HDEL', b, field)
+          redis.call('ZREM', P .. 'h:' .. encoded, at)
+        else
+          redis.call('HSET', b, field, slot_text(slot))
+        end
+        local s = states[b]
+        if s then
+          s.hu, s.ht, s.hr = s.hu - u, s.ht - t, s.hr - r
+          if emptied then
+            s.hn = s.hn - 1
+            if s.hn == 0 then s.hx = nil end
+          end
+          s.dirty = true
+        else
+          redis.call('HINCRBY', b, 'hu', int(-u))
+          redis.call('HINCRBY', b, 'ht', int(-t))
+          redis.call('HINCRBY', b, 'hr', int(-r))
+          if emptied and redis.call('HINCRBY', b, 'hn', -1) == 0 then redis.call('HSET', b, 'hx', '') end
+        end
       end
     end
   end

@@ -1,73 +1,68 @@
+import { LUA_HOLD_SLOTS } from "./redis-lua-common.js";
 import type { RedisScript } from "./redis-script.js";
 
 /**
- * reserve: all-or-nothing over every bucket of the call, idempotent by reservation id.
- * KEYS: reservation, then per distinct bucket: hash, holds, rolling.
- * ARGV: prefix, now, ttlMs, idRetentionMs, encoded id, bucket count n; per bucket: raw key,
- * encoded key, rolling window ('' none); per hold: bucket index, enforce (1/0), limit usd,
- * tokens, requests ('' none), amount usd, tokens, requests, expiresAtMs (-1 never).
- * Returns '1' (admitted) or a denial 'kind\nlimit\nspent\nheld\nrequested\nkey' prefixed by '0\n'.
+ * reserve: a batch of m reservations processed in order, each all-or-nothing over every bucket
+ * of its call and idempotent by reservation id, exactly as if each ran as its own script call
+ * (each uses its own `now`). Returns one outcome per reservation: '1' (admitted) or a denial
+ * '0\nkind\nlimit\nspent\nheld\nrequested\nkey'.
  *
- * This is the hot path, written for few server calls: one GET of the reservation, one HMGET
- * per bucket, then per bucket one ZADD (the hold) and one HSET of only the fields that changed,
- * and one SET of the reservation. It keeps the bucket layout of `LUA_BUCKET_HELPERS` (settle,
- * release and balances read it): expired buckets are deleted, due holds and rolling charges are
- * swept on load (only when `hx`/`wx` say some are due; then every field is written back), key
- * TTLs are re-set only when the logical expiry passes the last target. Numbers are formatted
- * with `%d` only when they changed; amounts of a bucket's single hold are the ARGV strings.
+ * KEYS: the m reservation keys, then per distinct bucket of the batch (g = 1..G): hash, holds,
+ * rolling. ARGV: idRetentionMs, m, G; per bucket g: raw key, encoded key; then one argument
+ * per reservation: `<now> <ttlMs>|<g> <window> …|<hold> <hold> …` ('-' for none), one
+ * `<g> <rolling window>` per bucket of the reservation, and per hold the tokens bucket (1..n),
+ * enforce (1/0), limit usd, tokens, requests, amount usd, tokens, requests, expiresAtMs (-1
+ * never). One argument per reservation keeps the client's command encoding cheap.
+ *
+ * Written for few server calls: per reservation one GET and one SET of the reservation; per
+ * bucket of the batch one HMGET (which also reads the first reservation's hold slot) and, at
+ * the end, one HSET of only the fields and slots that changed. A hold adds to the bucket's slot
+ * for its expiry millisecond (`LUA_HOLD_SLOTS`); only a new slot costs a ZADD. Expired buckets
+ * are deleted and due slots / rolling charges swept when a reservation's `now` says so (only
+ * when `x`/`hx`/`wx` say something is due). Key TTLs are re-set only when the logical expiry
+ * passes the last target.
  */
-const reserveSource = `local NOW = tonumber(ARGV[2])
-local format = string.format
-local r = KEYS[1]
-local known = redis.call('GET', r)
-if known then
-  local forget, length, rest = string.match(known, '^%a\\t(%d+)\\t(%d+)\\t(.*)$')
-  if tonumber(forget) > NOW then return string.sub(rest, 1, tonumber(length)) end
-end
-local n = tonumber(ARGV[6])
-local function save_all(b, s)
-  local fields = {'su', 'st', 'sr', 'hu', 'ht', 'hr', 'ru', 'rt', 'rr', 'hn', 'x', 'rw', 'hx', 'wx', 'ex'}
-  local args = {}
-  for i = 1, 15 do
-    local value = s[fields[i]]
-    args[i * 2 - 1] = fields[i]
-    args[i * 2] = value ~= nil and format('%d', value) or ''
-  end
-  redis.call('HSET', b, unpack(args))
-  s.full = false
-end
+const reserveSource = `local format = string.format
+${LUA_HOLD_SLOTS}
+local FIELDS = {'su', 'st', 'sr', 'hu', 'ht', 'hr', 'ru', 'rt', 'rr', 'hn', 'x', 'rw', 'hx', 'wx', 'ex'}
+-- Longer than hash-max-listpack-value (64 bytes by default): Redis keeps the bucket hash as a
+-- real hash table from the start, so reading or writing a slot field never scans a listpack.
+local LAYOUT = 'tokenledger bucket: sums, bookkeeping and one h<expiry ms> field per hold slot'
+local RETAIN = tonumber(ARGV[1])
+local m, G = tonumber(ARGV[2]), tonumber(ARGV[3])
+local NOW = 0
 local states = {}
-for j = 1, n do
-  local b, h, w = KEYS[j * 3 - 1], KEYS[j * 3], KEYS[j * 3 + 1]
-  local f = redis.call('HMGET', b, 'su', 'st', 'sr', 'hu', 'ht', 'hr', 'ru', 'rt', 'rr', 'hn', 'x', 'rw', 'hx', 'wx', 'ex')
-  local x = tonumber(f[11])
-  local s
-  if x ~= nil and x >= 0 and NOW >= x then
-    redis.call('DEL', b, h, w)
-    s = {su = 0, st = 0, sr = 0, hu = 0, ht = 0, hr = 0, ru = 0, rt = 0, rr = 0, hn = 0, x = nil,
-      rw = nil, hx = nil, wx = nil, ex = nil, full = false, new_h = true, pu = 0, pt = 0, pr = 0,
-      count = 0, single = 0, e = nil}
-  else
+
+-- The bucket's state at NOW: loaded once per batch, then expired / swept in memory. Flags say
+-- what to write back: full (every field and the layout marker 'v': after a sweep, a reset or
+-- for a new hash), held (hu ht hr), hn, hx, x, rw.
+local function prepare(g, window, slot)
+  local b = KEYS[m + g * 3 - 2]
+  local s = states[g]
+  if s == nil then
+    local f = redis.call('HMGET', b, 'su', 'st', 'sr', 'hu', 'ht', 'hr', 'ru', 'rt', 'rr', 'hn', 'x', 'rw', 'hx', 'wx', 'ex', 'h' .. slot, 'v')
     s = {su = tonumber(f[1]) or 0, st = tonumber(f[2]) or 0, sr = tonumber(f[3]) or 0,
       hu = tonumber(f[4]) or 0, ht = tonumber(f[5]) or 0, hr = tonumber(f[6]) or 0,
       ru = tonumber(f[7]) or 0, rt = tonumber(f[8]) or 0, rr = tonumber(f[9]) or 0,
-      hn = tonumber(f[10]) or 0, x = x, rw = tonumber(f[12]), hx = tonumber(f[13]),
-      wx = tonumber(f[14]), ex = tonumber(f[15]), full = false, new_h = false, pu = 0, pt = 0,
-      pr = 0, count = 0, single = 0, e = nil}
+      hn = tonumber(f[10]) or 0, x = tonumber(f[11]), rw = tonumber(f[12]), hx = tonumber(f[13]),
+      wx = tonumber(f[14]), ex = tonumber(f[15]), slots = {}, changed = {}, full = not f[15] or not f[17],
+      held = false, dhn = false, dhx = false, dx = false, drw = false, new_h = false, at = nil}
+    s.slots[slot] = f[16] and slot_of(f[16]) or false
+    states[g] = s
+  end
+  if s.x ~= nil and s.x >= 0 and NOW >= s.x then
+    redis.call('DEL', b, KEYS[m + g * 3 - 1], KEYS[m + g * 3])
+    s.su, s.st, s.sr, s.hu, s.ht, s.hr, s.ru, s.rt, s.rr, s.hn = 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    s.x, s.rw, s.hx, s.wx, s.ex = nil, nil, nil, nil, nil
+    s.slots, s.changed, s.full, s.new_h, s.at = {}, {}, true, false, nil
   end
   if s.hx ~= nil and s.hx <= NOW then
-    local expired = redis.call('ZRANGEBYSCORE', h, '-inf', format('%d', NOW))
-    for _, member in ipairs(expired) do
-      local u, t, q = string.match(member, '^(%d+):(%d+):(%d+):')
-      s.hu, s.ht, s.hr = s.hu - tonumber(u), s.ht - tonumber(t), s.hr - tonumber(q)
-    end
-    if #expired > 0 then redis.call('ZREMRANGEBYSCORE', h, '-inf', format('%d', NOW)) end
-    s.hn = s.hn - #expired
-    s.hx = s.hn > 0 and tonumber(redis.call('ZRANGE', h, 0, 0, 'WITHSCORES')[2]) or nil
+    sweep_slots(b, KEYS[m + g * 3 - 1], s, NOW, s.slots)
     s.full = true
   end
-  local window = tonumber(ARGV[j * 3 + 6]) or s.rw
+  window = window or s.rw
   if window ~= nil and s.wx ~= nil and s.wx < NOW - window then
+    local w = KEYS[m + g * 3]
     local start = '(' .. format('%d', NOW - window)
     for _, member in ipairs(redis.call('ZRANGEBYSCORE', w, '-inf', start)) do
       local u, t, q = string.match(member, '^(%d+):(%d+):(%d+):')
@@ -77,134 +72,189 @@ for j = 1, n do
     s.wx = tonumber(redis.call('ZRANGE', w, 0, 0, 'WITHSCORES')[2])
     s.full = true
   end
-  s.new_h = s.hn == 0
-  states[j] = s
+  return s
 end
-local last = #ARGV
-for a = 7 + n * 3, last, 9 do
-  local j = tonumber(ARGV[a])
-  local s = states[j]
-  local u, t, q = tonumber(ARGV[a + 5]), tonumber(ARGV[a + 6]), tonumber(ARGV[a + 7])
-  if ARGV[a + 1] == '1' then
-    local kind, limit, spent, held, amount
-    limit = tonumber(ARGV[a + 2])
-    if limit ~= nil and s.su + s.ru + s.hu + s.pu + u > limit then
-      kind, spent, held, amount = 'usd', s.su + s.ru, s.hu + s.pu, u
-    else
-      limit = tonumber(ARGV[a + 3])
-      if limit ~= nil and s.st + s.rt + s.ht + s.pt + t > limit then
-        kind, spent, held, amount = 'tokens', s.st + s.rt, s.ht + s.pt, t
+
+-- Checks the holds of a reservation (its hold tokens) against the loaded buckets (list, by the
+-- reservation's bucket number); returns the denial text or nil, and per bucket of the
+-- reservation the pending amounts, merged expiry, hold count and the last hold's amount texts.
+local function check(holds, n, list, bucket_of)
+  local pending = {}
+  for j = 1, n do pending[j] = {0, 0, 0, nil, 0, '', '', ''} end
+  for j, enforce, lu, lt, lr, us, ts, qs, es in string.gmatch(holds, '(%d+) (%d) (%S+) (%S+) (%S+) (%d+) (%d+) (%d+) (%S+)') do
+    j = tonumber(j)
+    local s, p = list[j], pending[j]
+    local u, t, q = tonumber(us), tonumber(ts), tonumber(qs)
+    if enforce == '1' then
+      local kind, limit, spent, held, amount
+      limit = tonumber(lu)
+      if limit ~= nil and s.su + s.ru + s.hu + p[1] + u > limit then
+        kind, spent, held, amount = 'usd', s.su + s.ru, s.hu + p[1], u
       else
-        limit = tonumber(ARGV[a + 4])
-        if limit ~= nil and s.sr + s.rr + s.hr + s.pr + q > limit then
-          kind, spent, held, amount = 'requests', s.sr + s.rr, s.hr + s.pr, q
+        limit = tonumber(lt)
+        if limit ~= nil and s.st + s.rt + s.ht + p[2] + t > limit then
+          kind, spent, held, amount = 'tokens', s.st + s.rt, s.ht + p[2], t
+        else
+          limit = tonumber(lr)
+          if limit ~= nil and s.sr + s.rr + s.hr + p[3] + q > limit then
+            kind, spent, held, amount = 'requests', s.sr + s.rr, s.hr + p[3], q
+          end
         end
       end
-    end
-    if kind ~= nil then
-      local denial = table.concat({'0', kind, format('%d', limit), format('%d', spent),
-        format('%d', held), format('%d', amount), ARGV[j * 3 + 4]}, '\\n')
-      for i = 1, n do
-        if states[i].full then save_all(KEYS[i * 3 - 1], states[i]) end
+      if kind ~= nil then
+        return table.concat({'0', kind, format('%d', limit), format('%d', spent),
+          format('%d', held), format('%d', amount), ARGV[2 + bucket_of[j] * 2]}, '\\n'), pending
       end
-      local forget = NOW + tonumber(ARGV[3])
-      redis.call('SET', r, 'd\\t' .. format('%d', forget) .. '\\t' .. format('%d', #denial) .. '\\t' .. denial,
-        'PX', format('%d', math.max(forget - NOW, 1)))
-      return denial
+    end
+    p[1], p[2], p[3], p[5], p[6], p[7], p[8] = p[1] + u, p[2] + t, p[3] + q, p[5] + 1, us, ts, qs
+    local e = tonumber(es)
+    if p[4] == nil then
+      p[4] = e
+    elseif p[4] < 0 or e < 0 then
+      p[4] = -1
+    else
+      p[4] = math.max(p[4], e)
     end
   end
-  s.pu, s.pt, s.pr, s.count = s.pu + u, s.pt + t, s.pr + q, s.count + 1
-  s.single = a
-  local e = tonumber(ARGV[a + 8])
-  if s.e == nil then
-    s.e = e
-  elseif s.e < 0 or e < 0 then
-    s.e = -1
-  else
-    s.e = math.max(s.e, e)
-  end
+  return nil, pending
 end
-local until_ms = NOW + tonumber(ARGV[3])
-local until_text = format('%d', until_ms)
-local lines = {}
-for j = 1, n do
-  local b, h, w = KEYS[j * 3 - 1], KEYS[j * 3], KEYS[j * 3 + 1]
-  local s = states[j]
-  local member
-  if s.count == 1 then
-    local a = s.single
-    member = ARGV[a + 5] .. ':' .. ARGV[a + 6] .. ':' .. ARGV[a + 7] .. ':' .. ARGV[5]
-  else
-    member = format('%d:%d:%d:', s.pu, s.pt, s.pr) .. ARGV[5]
+
+local function set_reservation(r, state, forget, outcome, holds)
+  redis.call('SET', r, state .. '\\t' .. format('%d', forget) .. '\\t' .. format('%d', #outcome) .. '\\t' .. outcome .. holds,
+    'PX', format('%d', math.max(forget - NOW, 1)))
+end
+
+local outcomes = {}
+for i = 1, m do
+  local now, ttl, buckets, holds = string.match(ARGV[3 + G * 2 + i], '^(%S+) (%S+)|([^|]*)|(.*)$')
+  NOW, ttl = tonumber(now), tonumber(ttl)
+  local bucket_of, window_of, n = {}, {}, 0
+  for g, window in string.gmatch(buckets, '(%d+) (%S+)') do
+    n = n + 1
+    bucket_of[n], window_of[n] = tonumber(g), tonumber(window)
   end
-  local changes, c
-  if redis.call('ZADD', h, until_text, member) == 1 then
-    s.hu, s.ht, s.hr, s.hn = s.hu + s.pu, s.ht + s.pt, s.hr + s.pr, s.hn + 1
-    changes = {'hu', format('%d', s.hu), 'ht', format('%d', s.ht), 'hr', format('%d', s.hr),
-      'hn', format('%d', s.hn)}
-    c = 8
-  else
-    changes, c = {}, 0
+  local r = KEYS[i]
+  local outcome
+  local known = redis.call('GET', r)
+  if known then
+    local forget, length, rest = string.match(known, '^%a\\t(%d+)\\t(%d+)\\t(.*)$')
+    if tonumber(forget) > NOW then outcome = string.sub(rest, 1, tonumber(length)) end
   end
-  if s.hx == nil or until_ms < s.hx then
-    s.hx = until_ms
-    changes[c + 1], changes[c + 2], c = 'hx', until_text, c + 2
-  end
-  local window = tonumber(ARGV[j * 3 + 6])
-  if window ~= nil and window ~= s.rw then
-    s.rw = window
-    changes[c + 1], changes[c + 2], c = 'rw', ARGV[j * 3 + 6], c + 2
-  end
-  local e, x = s.e, s.x
-  if x == nil then
-    x = e
-  elseif x < 0 or e < 0 then
-    x = -1
-  else
-    x = math.max(x, e)
-  end
-  if x ~= s.x then
-    s.x = x
-    changes[c + 1], changes[c + 2], c = 'x', format('%d', x), c + 2
-  end
-  local action
-  if x < 0 then
-    if s.ex ~= -1 then
-      s.ex, action = -1, 'persist'
-      changes[c + 1], changes[c + 2], c = 'ex', '-1', c + 2
+  if outcome == nil then
+    local until_ms = NOW + ttl
+    local slot_key = format('%d', until_ms)
+    local list = {}
+    for j = 1, n do
+      list[j] = prepare(bucket_of[j], window_of[j], slot_key)
     end
-  elseif s.ex == nil or s.ex < 0 or x > s.ex then
-    s.ex, action = x + math.max(1000, math.floor((x - NOW) / 8)), 'expire'
-    changes[c + 1], changes[c + 2], c = 'ex', format('%d', s.ex), c + 2
+    local denial, pending = check(holds, n, list, bucket_of)
+    if denial ~= nil then
+      set_reservation(r, 'd', NOW + ttl, denial, '')
+      outcome = denial
+    else
+      local lines = {}
+      for j = 1, n do
+        local g = bucket_of[j]
+        local s, p = list[j], pending[j]
+        local slot = s.slots[slot_key]
+        if slot == nil then
+          local value = redis.call('HGET', KEYS[m + g * 3 - 2], 'h' .. slot_key)
+          slot = value and slot_of(value) or false
+        end
+        if slot then
+          slot[1], slot[2], slot[3], slot[4] = slot[1] + p[1], slot[2] + p[2], slot[3] + p[3], slot[4] + 1
+        else
+          slot = {p[1], p[2], p[3], 1}
+          if redis.call('ZADD', KEYS[m + g * 3 - 1], slot_key, slot_key) == 1 then
+            if s.hn == 0 then s.new_h = true end
+            s.hn, s.dhn = s.hn + 1, true
+          end
+        end
+        s.slots[slot_key], s.changed[slot_key] = slot, true
+        s.hu, s.ht, s.hr, s.held = s.hu + p[1], s.ht + p[2], s.hr + p[3], true
+        if s.hx == nil or until_ms < s.hx then s.hx, s.dhx = until_ms, true end
+        local window = window_of[j]
+        if window ~= nil and window ~= s.rw then s.rw, s.drw = window, true end
+        local x = s.x
+        if x == nil then
+          x = p[4]
+        elseif x < 0 or p[4] < 0 then
+          x = -1
+        else
+          x = math.max(x, p[4])
+        end
+        if x ~= s.x then s.x, s.dx = x, true end
+        s.at = NOW
+        if p[5] == 1 then
+          lines[j] = ARGV[3 + g * 2] .. '\\t' .. p[6] .. ':' .. p[7] .. ':' .. p[8] .. ':' .. slot_key .. '\\n'
+        else
+          lines[j] = ARGV[3 + g * 2] .. '\\t' .. format('%d:%d:%d:', p[1], p[2], p[3]) .. slot_key .. '\\n'
+        end
+      end
+      set_reservation(r, 'h', math.max(until_ms, NOW + RETAIN), '1', table.concat(lines))
+      outcome = '1'
+    end
   end
-  if s.full then
-    save_all(b, s)
-  elseif c > 0 then
-    redis.call('HSET', b, unpack(changes))
-  end
-  if action == 'persist' then
-    redis.call('PERSIST', b)
-    redis.call('PERSIST', h)
-    redis.call('PERSIST', w)
-  elseif action == 'expire' then
-    local ttl = format('%d', math.max(s.ex - NOW, 1))
-    redis.call('PEXPIRE', b, ttl)
-    redis.call('PEXPIRE', h, ttl)
-    redis.call('PEXPIRE', w, ttl)
-  elseif s.new_h and s.ex >= 0 then
-    redis.call('PEXPIRE', h, format('%d', math.max(s.ex - NOW, 1)))
-  end
-  lines[j] = ARGV[j * 3 + 5] .. '\\t' .. member .. '\\n'
+  outcomes[i] = outcome
 end
-local forget = math.max(until_ms, NOW + tonumber(ARGV[4]))
-redis.call('SET', r, 'h\\t' .. format('%d', forget) .. '\\t1\\t1' .. table.concat(lines),
-  'PX', format('%d', math.max(forget - NOW, 1)))
-return '1'
+
+-- Write back every bucket: changed fields and slots in one HSET, then key TTLs.
+for g = 1, G do
+  local s = states[g]
+  if s ~= nil and (s.at ~= nil or (s.full and s.ex ~= nil)) then
+    local b, h, w = KEYS[m + g * 3 - 2], KEYS[m + g * 3 - 1], KEYS[m + g * 3]
+    local action
+    if s.at ~= nil then
+      NOW = s.at
+      if s.x < 0 then
+        if s.ex ~= -1 then s.ex, action = -1, 'persist' end
+      elseif s.ex == nil or s.ex < 0 or s.x > s.ex then
+        s.ex, action = s.x + math.max(1000, math.floor((s.x - NOW) / 8)), 'expire'
+      end
+    end
+    local args, c = {}, 0
+    if s.full then
+      for i = 1, 15 do
+        local value = s[FIELDS[i]]
+        args[c + 1], args[c + 2], c = FIELDS[i], value ~= nil and format('%d', value) or '', c + 2
+      end
+      args[c + 1], args[c + 2], c = 'v', LAYOUT, c + 2
+    else
+      if s.held then
+        args[1], args[2], args[3], args[4] = 'hu', format('%d', s.hu), 'ht', format('%d', s.ht)
+        args[5], args[6], c = 'hr', format('%d', s.hr), 6
+      end
+      if s.dhn then args[c + 1], args[c + 2], c = 'hn', format('%d', s.hn), c + 2 end
+      if s.dhx then args[c + 1], args[c + 2], c = 'hx', format('%d', s.hx), c + 2 end
+      if s.dx then args[c + 1], args[c + 2], c = 'x', format('%d', s.x), c + 2 end
+      if s.drw then args[c + 1], args[c + 2], c = 'rw', format('%d', s.rw), c + 2 end
+      if action ~= nil then args[c + 1], args[c + 2], c = 'ex', format('%d', s.ex), c + 2 end
+    end
+    for slot_key in pairs(s.changed) do
+      local slot = s.slots[slot_key]
+      if slot then args[c + 1], args[c + 2], c = 'h' .. slot_key, slot_text(slot), c + 2 end
+    end
+    if c > 0 then redis.call('HSET', b, unpack(args)) end
+    if action == 'persist' then
+      redis.call('PERSIST', b)
+      redis.call('PERSIST', h)
+      redis.call('PERSIST', w)
+    elseif action == 'expire' then
+      local ttl = format('%d', math.max(s.ex - NOW, 1))
+      redis.call('PEXPIRE', b, ttl)
+      redis.call('PEXPIRE', h, ttl)
+      redis.call('PEXPIRE', w, ttl)
+    elseif s.new_h and s.ex ~= nil and s.ex >= 0 then
+      redis.call('PEXPIRE', h, format('%d', math.max(s.ex - NOW, 1)))
+    end
+  end
+end
+return outcomes
 `;
 
-/** The reserve script, its SHA-1 pinned (a test recomputes it). */
+/** The reserve script (a batch of one or more reservations), its SHA-1 pinned (a test recomputes it). */
 export const RESERVE_SCRIPT: RedisScript = {
   name: "reserve",
   source: reserveSource,
-  sha1: "2e0527fc7792d0f9c8008fc267aafffe968a8d22",
+  sha1: "63c2452ca4d1abdda55b5e7a4a08ce2b75f01220",
 };

@@ -2,22 +2,17 @@ import { z } from "zod";
 import { InvalidConfigError } from "../../errors/invalid-config-error.js";
 import type { BudgetStore } from "../store.js";
 import { guardStoreCall } from "./guard-store-call.js";
-import {
-  amountArguments,
-  bucketSlots,
-  parseBalanceNumbers,
-  parseReserveReply,
-} from "./redis-budget-args.js";
+import { amountArguments, bucketSlots, parseBalanceNumbers } from "./redis-budget-args.js";
 import {
   BALANCES_SCRIPT,
   CLAIM_SCRIPT,
   RELEASE_SCRIPT,
-  RESERVE_SCRIPT,
   SETTLE_SCRIPT,
 } from "./redis-budget-scripts.js";
 import { createScriptRunner, type RedisClientLike } from "./redis-client.js";
 import { encodeKeyPart, type RedisKeyspace, redisKeyspace } from "./redis-keys.js";
 import { RedisRecordLog } from "./redis-record-log.js";
+import { createReserveBatcher, reserveEntry } from "./redis-reserve-batcher.js";
 import { expiryArgument, integerArgument } from "./store-integers.js";
 
 /** Options of {@link redisStore}. */
@@ -67,7 +62,8 @@ const MINUTE_MS = 60_000;
  * Budgets and ledger in Redis, shared by every process that uses the same server and prefix
  * (contract). Each reserve / settle / release is ONE Lua script call (EVALSHA with a pinned
  * SHA-1, EVAL on NOSCRIPT) covering every bucket of the call, so admission is atomic across
- * processes. Integer nano-USD only (HINCRBY). Holds carry a TTL and reservations are
+ * processes. Reserves issued while another reserve call is in flight (or in the same tick) are
+ * sent together as one script call that processes them in order, each all-or-nothing. Integer nano-USD only (HINCRBY). Holds carry a TTL and reservations are
  * idempotent by id; calendar buckets expire on their own; rolling windows are sorted sets.
  * Time comes from each request's `nowMs`. User-controlled parts of key names are escaped or
  * hashed (see `encodeKeyPart`).
@@ -96,44 +92,14 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     maxRecords: options.maxRecords ?? 10_000,
     rollupContextKeys: options.rollupContextKeys ? new Set(options.rollupContextKeys) : undefined,
   });
+  const reserveBatched = createReserveBatcher(run, idRetention);
   const call = <T>(operation: string, fn: () => Promise<T>): Promise<T> =>
     guardStoreCall("Redis", operation, options.timeoutMs, fn);
 
   return {
     name: "redis",
     keyspace,
-    reserve: (request) =>
-      call("reserve", async () => {
-        const now = integerArgument(request.nowMs, "nowMs");
-        const slots = bucketSlots(keyspace, request.holds);
-        const args = [
-          prefix,
-          now,
-          integerArgument(request.ttlMs, "ttlMs"),
-          idRetention,
-          encodeKeyPart(request.id),
-          String(slots.rawKeys.length),
-        ];
-        slots.rawKeys.forEach((rawKey, index) => {
-          args.push(rawKey, slots.encodedKeys[index] ?? "", slots.windows[index] ?? "");
-        });
-        for (const hold of request.holds) {
-          const limit = (value: number | undefined, name: string): string =>
-            value === undefined ? "" : integerArgument(value, name);
-          args.push(
-            String(slots.indexOf.get(hold.key)),
-            hold.enforce ? "1" : "0",
-            limit(hold.limits.nanoUsd, "limits.nanoUsd"),
-            limit(hold.limits.tokens, "limits.tokens"),
-            limit(hold.limits.requests, "limits.requests"),
-            ...amountArguments(hold.amount, "amount"),
-            expiryArgument(hold.expiresAtMs, "expiresAtMs"),
-          );
-        }
-        const reservationKey = keyspace.reservation(encodeKeyPart(request.id));
-        const reply = await run(RESERVE_SCRIPT, [reservationKey, ...slots.redisKeys], args);
-        return parseReserveReply(reply);
-      }),
+    reserve: (request) => call("reserve", () => reserveBatched(reserveEntry(keyspace, request))),
     settle: (request) =>
       call("settle", async () => {
         const slots = bucketSlots(keyspace, request.charges);
