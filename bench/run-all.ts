@@ -1,21 +1,29 @@
 /**
  * Runs every `bench/*.bench.ts` (each exports `run(context): Promise<BenchResult>`), in name
- * order, prints its figures and tables, and writes bench/results/latest.json. Adding a
- * benchmark is adding a `<name>.bench.ts` file; nothing here changes.
+ * order and each in a fresh process (`run-one.ts`), prints its figures and tables, and writes
+ * bench/results/latest.json. Adding a benchmark is adding a `<name>.bench.ts` file; nothing
+ * here changes.
  *
  *   pnpm bench                 all benchmarks
  *   pnpm bench tokenizer       only files whose name contains "tokenizer"
  *   pnpm bench --quick         fewer rounds (smoke run; figures are noisier)
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { markdownTable, round } from "./lib/stats.js";
-import { type BenchModule, type BenchResult, meetsGoal } from "./lib/types.js";
+import { type BenchResult, meetsGoal } from "./lib/types.js";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
-const rootDir = dirname(benchDir);
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const filters = args.filter((arg) => !arg.startsWith("--"));
@@ -29,19 +37,31 @@ function verdict(pass: boolean | undefined): string {
   return pass === undefined ? "–" : pass ? "PASS" : "MISS";
 }
 
+/** Runs one benchmark file in a child process with this process's loader flags (tsx, conditions). */
+function runInFreshProcess(file: string): BenchResult {
+  const resultPath = join(mkdtempSync(join(tmpdir(), "tokenledger-bench-")), "result.json");
+  const child = spawnSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      join(benchDir, "run-one.ts"),
+      file,
+      resultPath,
+      ...(quick ? ["--quick"] : []),
+    ],
+    { stdio: "inherit", cwd: benchDir },
+  );
+  if (child.status !== 0) throw new Error(`${file} failed (exit ${child.status ?? child.signal})`);
+  return JSON.parse(readFileSync(resultPath, "utf8")) as BenchResult;
+}
+
 const results: Record<string, BenchResult & { seconds: number }> = {};
 let misses = 0;
 for (const file of files) {
   const name = file.replace(/\.bench\.ts$/, "");
   console.log(`\n## ${name}\n`);
   const started = performance.now();
-  const module = (await import(pathToFileURL(join(benchDir, file)).href)) as BenchModule;
-  const result = await module.run({
-    benchDir,
-    rootDir,
-    quick,
-    log: (message) => console.log(`[${name}] ${message}`),
-  });
+  const result = runInFreshProcess(file);
   const seconds = (performance.now() - started) / 1000;
   results[name] = { ...result, seconds };
   console.log(
