@@ -179,3 +179,68 @@ describe("admission", () => {
     expect(record).toMatchObject({ fallbackFrom: "acme:flat", costNanoUsd: 2_000_000 });
   });
 });
+
+describe("admission edge cases", () => {
+  it("frees the hold when a settle with bad usage is followed by a release, and accepts a corrected settle", async () => {
+    const ledger = createLedger({
+      prices,
+      budgets: [{ id: "user", scope: "userId", window: "day", limit: { usd: 1 } }],
+    });
+    const first = await ledger.reserve({
+      model: "acme:flat",
+      estimate: cent,
+      context: { userId: "u" },
+    });
+    await expect(first.settle({ inputTokens: 1, outputTokens: -1 })).rejects.toMatchObject({
+      code: "INVALID_USAGE",
+    });
+    await first.release();
+    const second = await ledger.reserve({
+      model: "acme:flat",
+      estimate: cent,
+      context: { userId: "u" },
+    });
+    await expect(second.settle({ inputTokens: 1, outputTokens: -1 })).rejects.toMatchObject({
+      code: "INVALID_USAGE",
+    });
+    await expect(second.settle(halfCent)).resolves.toMatchObject({ costNanoUsd: 5_000_000 });
+    const [status] = await ledger.status({ userId: "u" });
+    expect(status).toMatchObject({ spent: 5_000_000, held: 0 });
+  });
+
+  it("lets a fallback without a provider resolve its own, and holds its explicit output", async () => {
+    const ledger = createLedger({
+      budgets: [{ id: "user", scope: "userId", window: "day", limit: { usd: 0.01 } }],
+    });
+    const reservation = await ledger.reserve({
+      model: "gpt-4o",
+      provider: "openai",
+      // gpt-4o: 6,000 × $2.50/M + 100 × $10/M = $0.016, over $0.01.
+      estimate: { inputTokens: 6_000, outputTokens: 100 },
+      context: { userId: "u" },
+      fallbackModels: [{ model: "gpt-4o-mini" }],
+    });
+    // gpt-4o-mini: 6,000 × $0.15/M + 100 × $0.60/M = $0.00096, the explicit 100 output tokens held.
+    expect(reservation).toMatchObject({
+      model: "gpt-4o-mini",
+      provider: "openai",
+      fallbackFrom: "gpt-4o",
+    });
+    expect(reservation.estimate).toMatchObject({ outputTokens: 100, costNanoUsd: 960_000 });
+  });
+
+  it("answers a denial, not UnknownModelError, when the only fallback is unpriced", async () => {
+    const ledger = createLedger({
+      prices,
+      budgets: [{ id: "user", scope: "userId", window: "day", limit: { usd: 0.005 } }],
+    });
+    await expect(
+      ledger.reserve({
+        model: "acme:flat",
+        estimate: cent,
+        context: { userId: "u" },
+        fallbackModels: [{ model: "nobody-knows-me" }],
+      }),
+    ).rejects.toMatchObject({ code: "BUDGET_EXCEEDED" });
+  });
+});

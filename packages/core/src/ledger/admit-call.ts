@@ -83,7 +83,15 @@ export async function admitCall(
   for (let index = 0; index < candidates.length; index++) {
     const candidate = candidates[index]!;
     const { estimate, priced }: Pick<CallEstimate, "estimate" | "priced"> =
-      index === 0 ? first : repriceEstimate(runtime, { ...request, ...candidate }, first.estimate);
+      index === 0
+        ? first
+        : repriceEstimate(
+            runtime,
+            // A fallback names its own provider (or none: the catalog infers it from the id).
+            { ...request, model: candidate.model, provider: candidate.provider },
+            first.estimate,
+            request.estimate?.outputTokens,
+          );
     lastEstimate = estimate;
     // The requested model's buckets and its store call share one instant (one window).
     const nowMs = index === 0 ? requestedAtMs : runtime.now();
@@ -97,7 +105,8 @@ export async function admitCall(
             now: nowMs,
           });
     if (!priced && !allowUnpriced(runtime, plans)) {
-      if (index < candidates.length - 1) continue;
+      // An unpriced fallback is skipped; a budget denial seen earlier is the real answer.
+      if (index < candidates.length - 1 || lastDenial) continue;
       throw new UnknownModelError({ model: candidate.model, provider: candidate.provider });
     }
     if (!priced) {
@@ -143,6 +152,8 @@ export async function admitCall(
         runtime.store.reserve({ id, holds, ttlMs: runtime.holdTtlMs, nowMs }),
       );
     } catch (error) {
+      // A reserve that timed out may still land in the store: release it whenever it can.
+      void runtime.guard.write("release", () => runtime.store.release({ id, nowMs }));
       if (runtime.failMode === "open" && StoreUnavailableError.isInstance(error)) return admission;
       throw error;
     }

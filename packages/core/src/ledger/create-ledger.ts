@@ -60,7 +60,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     holdTtlMs: resolved.holdTtlMs,
     defaultMaxOutputTokens: resolved.defaultMaxOutputTokens,
     now: resolved.now,
-    claimedThresholds: new Set(),
+    claimedThresholds: new Map(),
     resolveModel(model, provider) {
       return catalog.resolve(model, provider);
     },

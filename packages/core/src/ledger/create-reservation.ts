@@ -48,11 +48,31 @@ export function createReservation(
       ...admission.fingerprint,
       startedAtMs,
     };
-    settled = settleCall(runtime, input, usage, meta).then((record) => {
-      if (!record.estimated) admission.learn(record.usage.inputTokens);
-      return record;
-    });
-    return settled;
+    // A rejected settle wrote nothing (usage is checked before any store write): forget it, so
+    // a corrected settle or a release can still close the reservation.
+    const attempt = settleCall(runtime, input, usage, meta).then(
+      (record) => {
+        if (!record.estimated) admission.learn(record.usage.inputTokens);
+        return record;
+      },
+      (error: unknown) => {
+        if (settled === attempt) settled = undefined;
+        throw error;
+      },
+    );
+    settled = attempt;
+    return attempt;
+  };
+
+  const release = (): Promise<void> => {
+    // After a settle this does nothing; after a settle that failed it frees the hold.
+    if (settled) return settled.then(() => undefined, release);
+    released ??= admission.held
+      ? runtime.guard.write("release", () =>
+          runtime.store.release({ id: admission.id, nowMs: runtime.now() }),
+        )
+      : Promise.resolve();
+    return released;
   };
 
   return {
@@ -70,20 +90,12 @@ export function createReservation(
       const outputTokens =
         outputText.length === 0
           ? 0
-          : await runtime.countText(outputText, admission.model, request.provider);
+          : await runtime.countText(outputText, admission.model, admission.provider);
       return settle(
         { inputTokens: admission.estimate.inputTokens, outputTokens },
         { status: "aborted", ...meta, estimated: true },
       );
     },
-    release() {
-      if (settled) return settled.then(() => undefined);
-      released ??= admission.held
-        ? runtime.guard.write("release", () =>
-            runtime.store.release({ id: admission.id, nowMs: runtime.now() }),
-          )
-        : Promise.resolve();
-      return released;
-    },
+    release,
   };
 }

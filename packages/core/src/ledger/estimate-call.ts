@@ -30,12 +30,16 @@ export function repriceEstimate(
   runtime: LedgerRuntime,
   request: EstimateRequest,
   base: Estimate,
+  explicitOutputTokens?: number,
 ): { estimate: Estimate; priced: PricedModel | undefined } {
   const priced = runtime.resolveModel(request.model, request.provider);
   const outputTokens =
     request.kind === "embedding"
       ? 0
-      : (request.maxOutputTokens ?? priced?.maxOutputTokens ?? base.outputTokens);
+      : (explicitOutputTokens ??
+        request.maxOutputTokens ??
+        priced?.maxOutputTokens ??
+        base.outputTokens);
   return {
     estimate: worstCase(runtime, request, priced, base.inputTokens, outputTokens),
     priced,

@@ -81,3 +81,32 @@ describe("events", () => {
     expect(seen).toEqual(["usage", "denied"]);
   });
 });
+
+describe("thresholds on rolling windows", () => {
+  it("fire again once the window has moved on", async () => {
+    let nowMs = Date.parse("2026-11-22T12:00:00Z");
+    const fired: number[] = [];
+    const ledger = createLedger({
+      prices,
+      now: () => nowMs,
+      budgets: [
+        {
+          id: "burst",
+          scope: "global",
+          window: { rollingMs: 60_000 },
+          limit: { usd: 0.01 },
+          thresholds: [0.5],
+        },
+      ],
+    });
+    ledger.on("threshold", () => fired.push(nowMs));
+    const spend = () =>
+      ledger.record({ model: "acme:flat", usage: { inputTokens: 1, outputTokens: 0 } }); // $0.005 = 50 %
+    for (let hour = 0; hour < 3; hour++) {
+      await spend();
+      await spend();
+      nowMs += 3_600_000;
+    }
+    expect(fired).toHaveLength(3);
+  });
+});

@@ -102,3 +102,42 @@ describe("fail modes", () => {
     await expect(ledger.reserve(request)).rejects.toThrow(/within 50 ms/);
   });
 });
+
+describe("a write the store keeps refusing", () => {
+  it("does not block the writes behind it, and is dropped with an event after 3 refusals", async () => {
+    const inner = memoryStore();
+    // A store that is up but refuses one particular record (as Postgres refuses "\0" in jsonb).
+    const picky: BudgetStore = {
+      ...inner,
+      name: "picky",
+      reserve: (request) => inner.reserve(request),
+      settle: (request) => inner.settle(request),
+      release: (request) => inner.release(request),
+      balances: (request) => inner.balances(request),
+      claimOnce: (request) => inner.claimOnce(request),
+      query: (query) => inner.query(query),
+      aggregate: (query) => inner.aggregate(query),
+      append: (records) =>
+        records.some((record) => record.context.userId === "bad\u0000id")
+          ? Promise.reject(new Error("unsupported Unicode escape sequence"))
+          : inner.append(records),
+    };
+    const errors: LedgerEvents["store-error"][] = [];
+    const ledger = createLedger({ store: picky, prices });
+    ledger.on("store-error", (event) => errors.push(event));
+    const record = (userId: string) =>
+      ledger.record({
+        model: "acme:flat",
+        usage: { inputTokens: 1, outputTokens: 0 },
+        context: { userId },
+      });
+    await record("bad\u0000id");
+    for (const userId of ["a", "b", "c", "d"]) await record(userId);
+    await ledger.close();
+    const rows = await ledger.report({ groupBy: ["userId"] });
+    // Every good record landed; the bad one was dropped, loudly.
+    expect(rows.map((row) => row.group.userId).sort()).toEqual(["a", "b", "c", "d"]);
+    expect(errors.filter((event) => event.dropped)).toHaveLength(1);
+    expect(errors.find((event) => event.dropped)?.operation).toBe("append");
+  });
+});

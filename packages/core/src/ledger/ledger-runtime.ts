@@ -52,6 +52,6 @@ export interface LedgerRuntime {
   ): number | Promise<number>;
   /** Tokens of a plain text (streamed output) for a model. */
   countText(text: string, model: string, provider: string | undefined): Promise<number>;
-  /** Threshold claims this process already won, so each is asked of the store once. */
-  claimedThresholds: Set<string>;
+  /** Threshold claims this process already won, with when they expire (`null`: never), so each is asked of the store once per window. */
+  claimedThresholds: Map<string, number | null>;
 }

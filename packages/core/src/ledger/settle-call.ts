@@ -125,14 +125,15 @@ async function fireThresholds(
       for (const threshold of plan.thresholds) {
         if (spent < threshold * limit) break;
         const claimKey = thresholdClaimKey(plan, limitKind, threshold);
-        if (runtime.claimedThresholds.has(claimKey)) continue;
+        const claimedUntil = runtime.claimedThresholds.get(claimKey);
+        if (claimedUntil === null || (claimedUntil !== undefined && nowMs < claimedUntil)) continue;
         const won = await runtime.store.claimOnce({
           key: claimKey,
           expiresAtMs: plan.expiresAtMs,
           nowMs,
         });
         if (runtime.claimedThresholds.size >= 10_000) runtime.claimedThresholds.clear();
-        runtime.claimedThresholds.add(claimKey);
+        runtime.claimedThresholds.set(claimKey, plan.expiresAtMs);
         if (!won) continue;
         runtime.emitter.emit("threshold", {
           ruleId: plan.ruleId,

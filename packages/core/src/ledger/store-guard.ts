@@ -15,6 +15,11 @@ export interface StoreGuardOptions {
  * Puts a time limit on every store call and keeps writes that must not be lost (settlements,
  * records, releases): when the store fails, they are buffered in order and replayed when it
  * answers again. Settle is idempotent by reservation id, so a replay never counts twice.
+ *
+ * A write the store keeps refusing while it accepts others (a record it cannot store) must not
+ * block the writes behind it: it moves to the back of the buffer, and after
+ * {@link MAX_REFUSALS_WHILE_UP} such refusals it is dropped with a `store-error` event
+ * (`dropped: true`).
  */
 export interface StoreGuard {
   /** Runs a read or a reservation with the time limit; failures become `StoreUnavailableError`. */
@@ -29,10 +34,30 @@ export interface StoreGuard {
   stop(): void;
 }
 
+/** Refusals of one write while other writes succeed, before it is dropped. */
+export const MAX_REFUSALS_WHILE_UP = 3;
+
+/** Consecutive failures that mean the store is down (stop and retry later). */
+const FAILURES_MEANING_DOWN = 3;
+
+interface PendingWrite {
+  operation: string;
+  fn: () => Promise<void>;
+  /** Failed in the current pass, before another write succeeded. */
+  suspect: boolean;
+  refusalsWhileUp: number;
+}
+
 export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
   const { timeoutMs, emitter } = options;
   const firstDelayMs = options.retryDelayMs ?? 250;
-  const buffer: { operation: string; fn: () => Promise<void> }[] = [];
+  const buffer: PendingWrite[] = [];
+  const pending = (operation: string, fn: () => Promise<void>): PendingWrite => ({
+    operation,
+    fn,
+    suspect: false,
+    refusalsWhileUp: 0,
+  });
   let flushing: Promise<boolean> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryDelayMs = firstDelayMs;
@@ -78,17 +103,45 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
     retryDelayMs = Math.min(retryDelayMs * 2, 30_000);
   };
 
+  /** The store answered another write: every suspect was refused on its own account. */
+  const convictSuspects = (): void => {
+    for (let index = buffer.length - 1; index >= 0; index--) {
+      const write = buffer[index]!;
+      if (!write.suspect) continue;
+      write.suspect = false;
+      write.refusalsWhileUp += 1;
+      if (write.refusalsWhileUp < MAX_REFUSALS_WHILE_UP) continue;
+      buffer.splice(index, 1);
+      emitter.emit("store-error", {
+        operation: write.operation,
+        error: new Error(
+          `The store refused this "${write.operation}" ${MAX_REFUSALS_WHILE_UP} times while accepting other writes; it was dropped.`,
+        ),
+        buffered: false,
+        dropped: true,
+      });
+    }
+  };
+
   const drain = async (): Promise<boolean> => {
+    let consecutiveFailures = 0;
     while (buffer.length > 0) {
-      const next = buffer[0]!;
+      const next = buffer.shift()!;
       try {
         await withTimeout(next.operation, next.fn);
+        consecutiveFailures = 0;
+        convictSuspects();
       } catch (error) {
         emitter.emit("store-error", { operation: next.operation, error, buffered: true });
-        scheduleRetry();
-        return false;
+        next.suspect = true;
+        buffer.push(next);
+        consecutiveFailures += 1;
+        if (consecutiveFailures >= Math.min(buffer.length, FAILURES_MEANING_DOWN)) {
+          for (const write of buffer) write.suspect = false;
+          scheduleRetry();
+          return false;
+        }
       }
-      buffer.shift();
     }
     retryDelayMs = firstDelayMs;
     return true;
@@ -110,13 +163,13 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
           await withTimeout(operation, fn);
           return;
         } catch (error) {
-          buffer.push({ operation, fn });
+          buffer.push(pending(operation, fn));
           emitter.emit("store-error", { operation, error, buffered: true });
           scheduleRetry();
           return;
         }
       }
-      buffer.push({ operation, fn });
+      buffer.push(pending(operation, fn));
       await guard.flush();
     },
     get pending() {

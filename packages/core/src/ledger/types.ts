@@ -201,7 +201,11 @@ export interface LedgerEvents {
   };
   denied: { error: BudgetExceededError; model: string; provider: string; context: LedgerContext };
   "unpriced-model": { model: string; provider: string; context: LedgerContext };
-  "store-error": { operation: string; error: unknown; buffered: boolean };
+  /**
+   * A store call failed. `buffered`: the write waits to be replayed. `dropped`: the store kept
+   * refusing this one write while accepting others, so it was given up (see the error).
+   */
+  "store-error": { operation: string; error: unknown; buffered: boolean; dropped?: boolean };
 }
 
 export type LedgerEventName = keyof LedgerEvents;
