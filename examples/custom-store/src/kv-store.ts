@@ -1,83 +1,64 @@
 /**
- * A tokenledger store over any key-value API with compare-and-set, in one file.
- * Budget state is one JSON document: each operation reads it, changes it in memory and writes
- * it back only if nobody wrote in between, else retries on the fresh copy (optimistic
- * concurrency). So every operation is atomic, across processes too. Fine for modest traffic;
- * shard the document by bucket key when writers start to collide.
+ * A tokenledger store over any key-value API with compare-and-set, in one file. Budget state
+ * is one JSON document: each operation reads it, changes it in memory and writes it back only
+ * if nobody wrote in between, else retries on a fresh copy (optimistic concurrency), so every
+ * operation is atomic, across processes too. Fine for modest traffic; shard the document by
+ * bucket key when writers start to collide.
  */
 import * as core from "@tokenledger/core";
 import type { VersionedKv } from "./versioned-kv.js";
 
-/** A charge, or a hold when it has `holdId`. Dropped at `expiresAtMs` (`null`: never). */
-type Entry = { amount: core.Amounts; atMs: number; expiresAtMs: number | null } & {
-  rollingWindowMs?: number;
-  holdId?: string;
-};
-interface BudgetState {
+/** A charge, or a hold when it has `holdId`; dropped at `expiresAtMs` (`null`: never). */
+type Entry = { amount: core.Amounts; atMs: number; expiresAtMs: number | null; holdId?: string };
+type Seen = { outcome: core.ReserveOutcome; settled: boolean; untilMs: number };
+type State = {
   entries: Record<string, Entry[]>;
-  /** Reservation ids seen, so reserve, settle and release are idempotent. */
-  ids: Record<string, { outcome: core.ReserveOutcome; settled: boolean; forgetAtMs: number }>;
+  ids: Record<string, Seen>;
   claims: Record<string, number | null>;
-}
-
+};
 type Bucket = { key: string; rollingWindowMs?: number };
-const ID_MEMORY_MS = 15 * 60_000;
-const live = (expiresAtMs: number | null, nowMs: number) =>
-  expiresAtMs === null || nowMs < expiresAtMs;
 
-/** Spent (inside the rolling window, if any) and held amounts of one bucket's entries. */
-function balance(entries: readonly Entry[] = [], nowMs: number, rollingWindowMs?: number) {
+const ID_MEMORY_MS = 15 * 60_000; // how long a reservation id stays idempotent
+const live = (untilMs: number | null, nowMs: number) => untilMs === null || nowMs < untilMs;
+
+/** Spent (inside the rolling window, if any) and live held amounts of one bucket. */
+function balance(state: State | null, { key, rollingWindowMs }: Bucket, nowMs: number) {
   const [spent, held] = [core.zeroAmounts(), core.zeroAmounts()];
-  for (const entry of entries) {
-    const fromMs = nowMs - (rollingWindowMs ?? entry.rollingWindowMs ?? Number.POSITIVE_INFINITY);
+  for (const entry of state?.entries[key] ?? []) {
     if (!live(entry.expiresAtMs, nowMs)) continue;
     if (entry.holdId !== undefined) core.addAmountsInto(held, entry.amount);
-    else if (entry.atMs >= fromMs) core.addAmountsInto(spent, entry.amount);
+    else if (entry.atMs >= nowMs - (rollingWindowMs ?? Number.POSITIVE_INFINITY)) {
+      core.addAmountsInto(spent, entry.amount);
+    }
   }
-  return { spent, held };
+  return { key, spent, held };
 }
 
 /** The first enforced limit the request does not fit (holds on one key add up). */
-function findDenial(
-  state: BudgetState,
-  request: core.StoreReserveRequest,
-): core.StoreDenial | undefined {
+function findDenial(state: State, request: core.StoreReserveRequest): core.StoreDenial | undefined {
   for (const [index, hold] of request.holds.entries()) {
-    const balances = balance(state.entries[hold.key], request.nowMs, hold.rollingWindowMs);
+    const { spent, held } = balance(state, hold, request.nowMs);
     for (const earlier of request.holds.slice(0, index)) {
-      if (earlier.key === hold.key) core.addAmountsInto(balances.held, earlier.amount);
+      if (earlier.key === hold.key) core.addAmountsInto(held, earlier.amount);
     }
     for (const limitKind of hold.enforce ? core.LIMIT_KINDS : []) {
       const limit = core.limitOfKind(hold.limits, limitKind);
-      const spent = core.amountOfKind(balances.spent, limitKind);
-      const held = core.amountOfKind(balances.held, limitKind);
-      const requested = core.amountOfKind(hold.amount, limitKind);
-      if (limit !== undefined && spent + held + requested > limit) {
-        return { key: hold.key, limitKind, limit, spent, held, requested };
+      const [used, holding, requested] = [spent, held, hold.amount].map((amounts) =>
+        core.amountOfKind(amounts, limitKind),
+      ) as [number, number, number];
+      if (limit !== undefined && used + holding + requested > limit) {
+        return { key: hold.key, limitKind, limit, spent: used, held: holding, requested };
       }
     }
   }
   return undefined;
 }
 
-/** Balances of `keys` as `store.balances` returns them. */
-function balances(state: BudgetState | null, keys: readonly Bucket[], nowMs: number) {
-  return keys.map(({ key, rollingWindowMs }) => ({
-    key,
-    ...balance(state?.entries[key], nowMs, rollingWindowMs),
-  }));
-}
-
-/** Keeps the entries `keep` accepts (all buckets). */
-function filterEntries(state: BudgetState, keep: (entry: Entry) => boolean): void {
-  for (const [key, entries] of Object.entries(state.entries))
-    state.entries[key] = entries.filter(keep);
-}
-
 /** A {@link core.BudgetStore} keeping budgets and usage records in two documents of `kv`. */
 export function kvStore(kv: VersionedKv, prefix = "tokenledger:"): core.BudgetStore {
   const [budgetsKey, recordsKey] = [`${prefix}budgets`, `${prefix}records`];
-  const read = async (key: string) => JSON.parse((await kv.get(key))?.value ?? "null");
+  const read = async <S>(key: string): Promise<S | null> =>
+    JSON.parse((await kv.get(key))?.value ?? "null");
   /** Read, change, write back if unchanged since the read; else back off and retry. */
   const update = async <S, T>(key: string, empty: S, change: (state: S) => T): Promise<T> => {
     for (let attempt = 0; ; attempt += 1) {
@@ -89,22 +70,24 @@ export function kvStore(kv: VersionedKv, prefix = "tokenledger:"): core.BudgetSt
       if (await kv.compareAndSet(key, JSON.stringify(state), current?.version ?? 0)) return result;
     }
   };
-  /** Updates the budget document, dropping what expired by `nowMs` first. */
-  const budgets = <T>(nowMs: number, change: (state: BudgetState) => T) =>
-    update<BudgetState, T>(budgetsKey, { entries: {}, ids: {}, claims: {} }, (state) => {
-      filterEntries(state, (entry) => live(entry.expiresAtMs, nowMs));
-      for (const [id, seen] of Object.entries(state.ids))
-        if (nowMs >= seen.forgetAtMs) delete state.ids[id];
-      for (const [key, expiresAtMs] of Object.entries(state.claims)) {
-        if (!live(expiresAtMs, nowMs)) delete state.claims[key];
-      }
+  /** Updates the budget document after dropping whatever expired by `nowMs`. */
+  const budgets = <T>(nowMs: number, change: (state: State) => T) =>
+    update<State, T>(budgetsKey, { entries: {}, ids: {}, claims: {} }, (state) => {
+      for (const key in state.entries)
+        state.entries[key] = state.entries[key]!.filter((entry) => live(entry.expiresAtMs, nowMs));
+      for (const id in state.ids) if (!live(state.ids[id]!.untilMs, nowMs)) delete state.ids[id];
+      for (const key in state.claims)
+        if (!live(state.claims[key]!, nowMs)) delete state.claims[key];
       return change(state);
     });
-  const add = (state: BudgetState, key: string, entry: Entry) => {
+  const add = (state: State, key: string, entry: Entry) => {
     state.entries[key] = [...(state.entries[key] ?? []), entry];
   };
-  const records = async (): Promise<core.UsageRecord[]> =>
-    ((await read(recordsKey)) ?? []).reverse();
+  const dropHold = (state: State, id: string) => {
+    for (const key in state.entries)
+      state.entries[key] = state.entries[key]!.filter((entry) => entry.holdId !== id);
+  };
+  const records = async () => ((await read<core.UsageRecord[]>(recordsKey)) ?? []).reverse();
 
   return {
     name: "kv",
@@ -114,13 +97,12 @@ export function kvStore(kv: VersionedKv, prefix = "tokenledger:"): core.BudgetSt
         if (seen) return seen.outcome;
         const denied = findDenial(state, request);
         const expiresAtMs = request.nowMs + request.ttlMs;
-        for (const { key, amount } of denied ? [] : request.holds) {
+        for (const { key, amount } of denied ? [] : request.holds)
           add(state, key, { amount, atMs: request.nowMs, expiresAtMs, holdId: request.id });
-        }
         const outcome: core.ReserveOutcome = denied
           ? { admitted: false, denied }
           : { admitted: true };
-        state.ids[request.id] = { outcome, settled: false, forgetAtMs: expiresAtMs + ID_MEMORY_MS };
+        state.ids[request.id] = { outcome, settled: false, untilMs: expiresAtMs + ID_MEMORY_MS };
         return outcome;
       }),
     settle: ({ id, charges, nowMs }) =>
@@ -128,19 +110,20 @@ export function kvStore(kv: VersionedKv, prefix = "tokenledger:"): core.BudgetSt
         const seen = state.ids[id];
         const applied = !seen?.settled;
         if (applied) {
-          filterEntries(state, (entry) => entry.holdId !== id);
-          for (const { key, ...charge } of charges) add(state, key, { atMs: nowMs, ...charge });
-          const forgetAtMs = Math.max(seen?.forgetAtMs ?? 0, nowMs + ID_MEMORY_MS);
-          const outcome = seen?.outcome ?? { admitted: true };
-          state.ids[id] = { outcome, settled: true, forgetAtMs };
+          dropHold(state, id);
+          for (const { key, amount, expiresAtMs } of charges)
+            add(state, key, { amount, atMs: nowMs, expiresAtMs });
+          const untilMs = Math.max(seen?.untilMs ?? 0, nowMs + ID_MEMORY_MS);
+          state.ids[id] = { outcome: seen?.outcome ?? { admitted: true }, settled: true, untilMs };
         }
-        return { applied, balances: balances(state, charges, nowMs) };
+        return { applied, balances: charges.map((charge) => balance(state, charge, nowMs)) };
       }),
     release: ({ id, nowMs }) =>
-      budgets(nowMs, (state) => {
-        if (!state.ids[id]?.settled) filterEntries(state, (entry) => entry.holdId !== id);
-      }),
-    balances: async ({ keys, nowMs }) => balances(await read(budgetsKey), keys, nowMs),
+      budgets(nowMs, (state) => (state.ids[id]?.settled ? undefined : dropHold(state, id))),
+    balances: async ({ keys, nowMs }) => {
+      const state = await read<State>(budgetsKey);
+      return keys.map((bucket) => balance(state, bucket, nowMs));
+    },
     claimOnce: ({ key, expiresAtMs, nowMs }) =>
       budgets(nowMs, (state) => {
         if (key in state.claims) return false; // still live: expired claims were just dropped
