@@ -177,6 +177,46 @@ describe.each(aiMajors)("ledgerMiddleware on $name: stream", (major) => {
     expect(record?.usage.outputTokens).toBe(await ledger.countTokens(outcome.text, big));
   });
 
+  it("prices maxOutputUsd at the call's context tier, not the empty-prompt tier", async () => {
+    // acme:tiered: output $8/M (8000 nano-USD a token) up to 50 input tokens, $16/M (16_000)
+    // above. The prompt is ~100 tokens, so 0.00004 USD = 40_000 nano-USD buys
+    // floor(40_000 / 16_000) = 2 output tokens (the lower tier would allow 5).
+    const { ledger, nextRecords } = recordingLedger({
+      prices: {
+        "acme:tiered": {
+          inputMtok: 2,
+          outputMtok: 8,
+          tiers: [{ startInputTokens: 50, inputMtok: 4, outputMtok: 16 }],
+        },
+      },
+    });
+    const deltas = Array.from({ length: 40 }, () => " word");
+    const model = major.languageModel({
+      provider: "acme",
+      modelId: "tiered",
+      stream: () => ({ textDeltas: deltas, usage: { input: 100, output: 40 } }),
+    });
+    const outcome = await major.streamText({
+      model,
+      middleware: ledgerMiddleware(ledger, { maxOutputUsd: 0.00004 }),
+      prompt: "word ".repeat(100),
+    });
+    const error = outcome.errors.find((candidate) => BudgetExceededError.isInstance(candidate));
+    expect(outcome.partTypes).toContain("finish");
+    const [record] = await nextRecords(1);
+    expect(record?.usage.inputTokens).toBeGreaterThan(50);
+    expect(record?.metadata).toMatchObject({ endReason: "output-cap" });
+    const outputTokens = record?.usage.outputTokens ?? 0;
+    // Stopped at the first count above 2 tokens, well before the 6th token.
+    expect(outputTokens).toBeGreaterThan(2);
+    expect(outputTokens).toBeLessThan(6);
+    expect(error).toBeInstanceOf(BudgetExceededError);
+    expect((error as BudgetExceededError).denial).toMatchObject({
+      limit: 40_000,
+      spent: outputTokens * 16_000,
+    });
+  });
+
   it("strips the context key from a stream's providerOptions", async () => {
     const { ledger, records } = recordingLedger();
     const model = major.languageModel({

@@ -4,6 +4,7 @@ import {
   type Reservation,
   UnknownModelError,
 } from "@tokenledger/core";
+import type { CallPrompt } from "./call-prompt.js";
 
 /** Why and where a capped stream was stopped. */
 export interface OutputCapTrip {
@@ -99,21 +100,26 @@ function checkpointChars(remainingTokens: number): number {
 
 /**
  * The cap for one stream, or `undefined` when none applies: `maxOutputUsd` turned into output
- * tokens at the admitted model's output price (asked of the ledger, which owns prices), and/or
- * — with `capAtHold` — the output tokens held for the call.
+ * tokens at the admitted model's output price for this call's input size (asked of the ledger,
+ * which owns prices and their context tiers), and/or — with `capAtHold` — the output tokens
+ * held for the call.
  *
  * @throws UnknownModelError when `maxOutputUsd` is set but the model has no price.
  */
 export async function outputCapFor(options: {
   ledger: Ledger;
   reservation: Reservation;
+  /** The call's input, as reserved: the output price may depend on its size (context tiers). */
+  prompt: CallPrompt;
   maxOutputUsd: number | undefined;
   capAtHold: boolean;
 }): Promise<OutputCap | undefined> {
   const { ledger, reservation, maxOutputUsd, capAtHold } = options;
   const holdTokens = reservation.estimate.outputTokens;
   const perToken =
-    maxOutputUsd === undefined ? 0 : await outputNanoUsdPerToken(ledger, reservation);
+    maxOutputUsd === undefined
+      ? 0
+      : await outputNanoUsdPerToken(ledger, reservation, options.prompt);
   let cap: Parameters<typeof createOutputCap>[0] | undefined;
   if (capAtHold) {
     cap = {
@@ -139,16 +145,31 @@ export async function outputCapFor(options: {
 }
 
 /**
- * Output price of the admitted model in nano-USD per token, from two ledger estimates of an
- * empty prompt that differ only in output tokens (the input cost cancels out).
+ * Output price of the admitted model in nano-USD per token at this call's input size: two
+ * ledger estimates of the call's own prompt that differ only in output tokens (the input cost,
+ * and the context tier it selects, cancel out). An empty prompt would price a long call at the
+ * lowest tier. Both estimates count the prompt in the same tick, so their input counts agree;
+ * if a first load of the tokenizer let them drift, they are asked once more.
  */
-async function outputNanoUsdPerToken(ledger: Ledger, reservation: Reservation): Promise<number> {
-  const request = { model: reservation.model, provider: reservation.provider, prompt: "" };
+async function outputNanoUsdPerToken(
+  ledger: Ledger,
+  reservation: Reservation,
+  prompt: CallPrompt,
+): Promise<number> {
+  const request = {
+    model: reservation.model,
+    provider: reservation.provider,
+    kind: "chat" as const,
+    ...prompt,
+  };
   const manyTokens = Math.max(2, reservation.estimate.outputTokens);
-  const [many, one] = await Promise.all([
-    ledger.estimate({ ...request, maxOutputTokens: manyTokens }),
-    ledger.estimate({ ...request, maxOutputTokens: 1 }),
-  ]);
+  const estimatePair = () =>
+    Promise.all([
+      ledger.estimate({ ...request, maxOutputTokens: manyTokens }),
+      ledger.estimate({ ...request, maxOutputTokens: 1 }),
+    ]);
+  let [many, one] = await estimatePair();
+  if (many.inputTokens !== one.inputTokens) [many, one] = await estimatePair();
   if (many.costNanoUsd === null || one.costNanoUsd === null) {
     throw new UnknownModelError({
       model: reservation.model,

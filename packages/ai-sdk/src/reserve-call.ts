@@ -5,6 +5,7 @@ import {
   type Reservation,
   type ReserveRequest,
 } from "@tokenledger/core";
+import { callPrompt } from "./call-prompt.js";
 import type { CallOptionsLike, LanguageModelLike, ModelIdentity } from "./model-shapes.js";
 
 /** A model a call may be routed to, with the names it is priced under. */
@@ -44,9 +45,8 @@ export async function reserveCall(
     provider: model.provider,
     kind: "chat",
     context,
+    ...callPrompt(params),
   };
-  if (Array.isArray(params.prompt)) reserveRequest.messages = params.prompt;
-  if (Array.isArray(params.tools) && params.tools.length > 0) reserveRequest.tools = params.tools;
   if (params.maxOutputTokens !== undefined) reserveRequest.maxOutputTokens = params.maxOutputTokens;
   if (fallbacks.length > 0) {
     reserveRequest.fallbackModels = fallbacks.map((target) => ({

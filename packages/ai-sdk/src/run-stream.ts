@@ -1,4 +1,5 @@
 import type { Ledger, LedgerContext, SettleMeta } from "@tokenledger/core";
+import { callPrompt } from "./call-prompt.js";
 import type { CallOptionsLike, ModelIdentity, StreamResultLike } from "./model-shapes.js";
 import { type OutputCap, outputCapFor } from "./output-cap.js";
 import { readFinishReason, readProviderMetadata } from "./read-model-result.js";
@@ -39,6 +40,7 @@ export async function runStream<Result extends StreamResultLike>(
     cap = await outputCapFor({
       ledger,
       reservation,
+      prompt: callPrompt(params),
       maxOutputUsd: call.maxOutputUsd,
       capAtHold: call.capAtHold,
     });

@@ -1,4 +1,10 @@
-import { fromAiSdkUsage, type Reservation, type SettleMeta } from "@tokenledger/core";
+import {
+  fromAiSdkUsage,
+  InvalidUsageError,
+  type Reservation,
+  type SettleMeta,
+  type Usage,
+} from "@tokenledger/core";
 import { readGatewayCostUsd, readGatewayGenerationId } from "./read-model-result.js";
 
 /** What a finished model call reported (from a generate result or a stream's `finish` part). */
@@ -11,7 +17,7 @@ export interface ReportedOutcome {
   responseModel: string | undefined;
   /** Provider of the model that answered (`anthropic.messages`), for usage quirks. */
   provider: string;
-  /** The produced text, read only when usage is missing. */
+  /** The produced text, read only when usage is missing or unusable. */
   outputText: () => string;
   status: "ok" | "error";
   startedAtMs: number;
@@ -20,17 +26,18 @@ export interface ReportedOutcome {
 /**
  * Settles a hold with the usage the provider reported, normalized by core (flat v2 or nested
  * v3/v4, provider quirks). Usage missing (a provider or proxy that sends none) is never a zero:
- * the call is settled from the produced text and marked estimated. The AI Gateway's own cost
- * is kept beside ours when present.
+ * the call is settled from the produced text and marked estimated. Usage that cannot be used
+ * (a part larger than its total, as some proxies report) is settled the same way, with the
+ * reason in `metadata.usageError`: the call was paid for, so its result is kept and recorded.
+ * The AI Gateway's own cost is kept beside ours when present.
+ *
+ * @throws the settlement's error (e.g. `StoreUnavailableError`) only when no record could be
+ * written; the hold is released first when possible.
  */
 export async function settleReportedUsage(
   reservation: Reservation,
   outcome: ReportedOutcome,
 ): Promise<void> {
-  const usage = fromAiSdkUsage(outcome.usage, {
-    provider: outcome.provider,
-    providerMetadata: outcome.providerMetadata,
-  });
   const metadata: Record<string, unknown> = {};
   if (outcome.finishReason !== undefined) metadata.finishReason = outcome.finishReason;
   const generationId = readGatewayGenerationId(outcome.providerMetadata);
@@ -43,10 +50,58 @@ export async function settleReportedUsage(
   if (outcome.responseModel !== undefined) meta.responseModel = outcome.responseModel;
   const gatewayCostUsd = readGatewayCostUsd(outcome.providerMetadata);
   if (gatewayCostUsd !== undefined) meta.providerReportedCostUsd = gatewayCostUsd;
-  if (usage === undefined) {
-    metadata.endReason = "usage-missing";
-    await reservation.settleFromText(outcome.outputText(), { ...meta, estimated: true });
+  try {
+    await settleOutcome(reservation, outcome, meta);
+  } catch (error) {
+    // Last resort: nothing was recorded, so at least free the hold before reporting why.
+    await reservation.release("settle-failed").catch(() => undefined);
+    throw error;
+  }
+}
+
+async function settleOutcome(
+  reservation: Reservation,
+  outcome: ReportedOutcome,
+  meta: SettleMeta,
+): Promise<void> {
+  let usage: Usage | undefined;
+  try {
+    usage = fromAiSdkUsage(outcome.usage, {
+      provider: outcome.provider,
+      providerMetadata: outcome.providerMetadata,
+    });
+  } catch (error) {
+    await settleFromOutput(reservation, outcome, meta, usageInvalid(error));
     return;
   }
-  await reservation.settle(usage, meta);
+  if (usage === undefined) {
+    await settleFromOutput(reservation, outcome, meta, { endReason: "usage-missing" });
+    return;
+  }
+  try {
+    await reservation.settle(usage, meta);
+  } catch (error) {
+    // Core checks usage before any store write, so a rejected usage left the hold open.
+    if (!InvalidUsageError.isInstance(error)) throw error;
+    await settleFromOutput(reservation, outcome, meta, usageInvalid(error));
+  }
+}
+
+/** Settles from the produced text (estimated), the input counted at reserve time. */
+async function settleFromOutput(
+  reservation: Reservation,
+  outcome: ReportedOutcome,
+  meta: SettleMeta,
+  reason: Record<string, unknown>,
+): Promise<void> {
+  await reservation.settleFromText(outcome.outputText(), {
+    ...meta,
+    estimated: true,
+    metadata: { ...meta.metadata, ...reason },
+  });
+}
+
+function usageInvalid(error: unknown): Record<string, unknown> {
+  const message = error instanceof Error ? error.message : String(error);
+  return { endReason: "usage-invalid", usageError: message };
 }
