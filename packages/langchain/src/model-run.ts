@@ -15,8 +15,13 @@ import { usageFromStreamedChunks } from "./streamed-usage.js";
 export interface ModelRun {
   runId: string;
   claim: RunClaim;
-  /** The hold this handler took; `undefined` when another handler on the ledger owns the run. */
+  /** The hold this handler took; `undefined` while it is being taken or when another handler owns the run. */
   reservation: Reservation | undefined;
+  /**
+   * The hold being taken: resolves with it, or `undefined` when it was refused. `undefined`
+   * when another handler on the ledger owns the run.
+   */
+  reserving: Promise<Reservation | undefined> | undefined;
   provider: string | undefined;
   batchSize: number;
   startedAtMs: number;

@@ -11,6 +11,7 @@ import {
 import { isAbortError, type ModelRun, settleEndedRun, settleUnendedRun } from "./model-run.js";
 import { claimRun, closeClaim } from "./run-claims.js";
 import { RunTree } from "./run-tree.js";
+import { stopWatchingModelRun, watchModelRun } from "./watch-model-run.js";
 
 /** What `onRunEnd` receives when a top-level run ends. */
 export interface RunEndEvent {
@@ -23,8 +24,9 @@ export interface RunEndEvent {
 /** How runs are kept, closed and reported. */
 export interface RunBookkeepingOptions {
   /**
-   * A model run that has neither ended nor streamed a token for this long is settled from what
-   * it streamed (status `aborted`) or released. Default 600 000 (10 minutes); `0` turns it off.
+   * A model run that has neither ended nor streamed a token for this long (counted from when its
+   * hold is taken) is settled from what it streamed (status `aborted`) or released. Default
+   * 600 000 (10 minutes); `0` turns it off.
    * Runs broken off inside a chain, tool or agent are settled as soon as their parent ends.
    */
   danglingRunTimeoutMs?: number;
@@ -50,12 +52,6 @@ export interface ModelRunStart {
   signal: unknown;
   /** Takes the hold (throws `BudgetExceededError` when it does not fit). */
   reserve: () => Promise<Reservation>;
-}
-
-function isAbortSignal(value: unknown): value is AbortSignal {
-  if (value === null || typeof value !== "object") return false;
-  const signal = value as Record<string, unknown>;
-  return typeof signal.addEventListener === "function" && typeof signal.aborted === "boolean";
 }
 
 const defaultDanglingRunTimeoutMs = 600_000;
@@ -101,8 +97,10 @@ export class RunBookkeeper {
 
   /** A chain, tool or retriever run ended: settle model runs left open below it. */
   async endRun(runId: string, status: "ok" | "error"): Promise<void> {
+    // A run still taking its hold has not called its provider yet: its own events close it.
     const dangling = [...this.#modelRuns.values()].filter(
-      (run) => run.runId !== runId && this.#tree.isWithin(run.runId, runId),
+      (run) =>
+        run.runId !== runId && this.#tree.isWithin(run.runId, runId) && !this.#isReserving(run),
     );
     try {
       await Promise.all(dangling.map((run) => this.#closeUnended(run, "aborted", "parent-ended")));
@@ -111,7 +109,12 @@ export class RunBookkeeper {
     }
   }
 
-  /** Reserves for a model run, unless another handler on the ledger books it. */
+  /**
+   * Reserves for a model run, unless another handler on the ledger books it. The dangling-run
+   * timer and the abort signal are watched once the hold is taken: until then the provider has
+   * not been called (the handler is awaited), and LangChain reports the call it makes next
+   * (with a signal aborted meanwhile) through its own end or error event.
+   */
   async startModelRun(start: ModelRunStart): Promise<void> {
     const { runId } = start;
     if (this.#modelRuns.has(runId)) return; // the same handler attached twice
@@ -120,6 +123,7 @@ export class RunBookkeeper {
       runId,
       claim: claimRun(this.#ledger, runId, this.#owner),
       reservation: undefined,
+      reserving: undefined,
       provider: start.provider,
       batchSize: start.batchSize,
       startedAtMs: Date.now(),
@@ -129,11 +133,18 @@ export class RunBookkeeper {
       stopWatchingSignal: undefined,
     };
     this.#modelRuns.set(runId, run);
-    this.#armTimer(run);
-    this.#watchSignal(run, start.signal);
-    if (run.claim.owner !== this.#owner) return; // another handler on this ledger books it
+    if (run.claim.owner !== this.#owner) {
+      // Another handler on this ledger books it; this one only waits for its record.
+      this.#watch(run, start.signal);
+      return;
+    }
+    const reserving = start.reserve();
+    run.reserving = reserving.then(
+      (reservation) => reservation,
+      () => undefined,
+    );
     try {
-      run.reservation = await start.reserve();
+      run.reservation = await reserving;
     } catch (error) {
       // Refused (or the store failed): the provider will not be called and no end will come.
       this.#takeModelRun(runId);
@@ -141,6 +152,7 @@ export class RunBookkeeper {
       this.#finishRoot(runId, "error");
       throw error;
     }
+    if (this.#modelRuns.get(runId) === run) this.#watch(run, start.signal);
   }
 
   /** Text, tool-call arguments and usage chunks streamed by a model run. */
@@ -192,23 +204,15 @@ export class RunBookkeeper {
     ]);
   }
 
-  #armTimer(run: ModelRun): void {
-    const timeoutMs = this.#options.danglingRunTimeoutMs ?? defaultDanglingRunTimeoutMs;
-    if (timeoutMs <= 0) return;
-    run.timer = setTimeout(() => {
-      void this.#closeDetached(run, "dangling-run-timeout");
-    }, timeoutMs);
-    run.timer.unref?.();
+  #isReserving(run: ModelRun): boolean {
+    return run.claim.owner === this.#owner && run.reservation === undefined;
   }
 
-  // A stream cut by its AbortSignal often gets no LangChain event at all (research §3).
-  #watchSignal(run: ModelRun, signal: unknown): void {
-    if (!isAbortSignal(signal) || signal.aborted) return;
-    const onAbort = () => {
-      void this.#closeDetached(run, "abort-signal");
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-    run.stopWatchingSignal = () => signal.removeEventListener("abort", onAbort);
+  #watch(run: ModelRun, signal: unknown): void {
+    const timeoutMs = this.#options.danglingRunTimeoutMs ?? defaultDanglingRunTimeoutMs;
+    watchModelRun(run, signal, timeoutMs, (reason) => {
+      void this.#closeDetached(run, reason);
+    });
   }
 
   /** Settles a run no LangChain event will close; errors go to `onSettleError` or a warning. */
@@ -227,12 +231,13 @@ export class RunBookkeeper {
     const run = this.#modelRuns.get(runId);
     if (!run) return undefined;
     this.#modelRuns.delete(runId);
-    if (run.timer) clearTimeout(run.timer);
-    run.stopWatchingSignal?.();
+    stopWatchingModelRun(run);
     return run;
   }
 
   async #closeUnended(run: ModelRun, status: "aborted" | "error", reason: string): Promise<void> {
+    // Kept open while its hold is being taken, so an end that comes meanwhile settles it.
+    if (this.#isReserving(run)) await run.reserving;
     if (this.#takeModelRun(run.runId) !== run) return;
     await this.#close(run, reason, (reservation) =>
       settleUnendedRun(run, reservation, status, reason),
@@ -247,11 +252,13 @@ export class RunBookkeeper {
       reservation: NonNullable<ModelRun["reservation"]>,
     ) => Promise<UsageRecord | undefined>,
   ): Promise<void> {
-    const { reservation } = run;
-    if (!reservation) {
+    if (run.claim.owner !== this.#owner) {
       this.#book(run.runId, await run.claim.booked);
       return;
     }
+    // An end can come before the hold is taken when the handler is not awaited.
+    const reservation = run.reservation ?? (await run.reserving);
+    if (!reservation) return; // refused: startModelRun closed the claim
     let record: UsageRecord | undefined;
     try {
       record = await operation(reservation);
