@@ -10,6 +10,10 @@ const specUnderstoodBy: Readonly<Record<string, readonly string[]>> = {
 /** Provider package major made for each `ai` major. */
 const providerMajorFor: Readonly<Record<string, string>> = { "5": "2", "6": "3" };
 
+/** The last user agent parsed by {@link callingAiMajor}, and its `ai` major. */
+let lastUserAgent: string | undefined;
+let lastAiMajor: string | undefined;
+
 /**
  * The `ai` major that issued this call, read from the `user-agent` header every
  * `generateText`/`streamText`/`embed` call adds (`ai/6.0.326`). `undefined` when the model is
@@ -21,7 +25,12 @@ export function callingAiMajor(
   if (headers === undefined) return undefined;
   const userAgent = headers["user-agent"] ?? headers["User-Agent"];
   if (userAgent === undefined) return undefined;
-  return /(?:^|\s)ai\/(\d+)\./.exec(userAgent)?.[1];
+  // Every call of one app sends the same user agent: parse it once.
+  if (userAgent !== lastUserAgent) {
+    lastUserAgent = userAgent;
+    lastAiMajor = /(?:^|\s)ai\/(\d+)\./.exec(userAgent)?.[1];
+  }
+  return lastAiMajor;
 }
 
 /**

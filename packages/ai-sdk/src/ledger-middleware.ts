@@ -57,8 +57,10 @@ export function ledgerMiddleware(
 ): LedgerMiddleware {
   const resolved = resolveMiddlewareOptions(options);
   const contexts = new WeakMap<object, LedgerContext>();
+  // Fixed for the middleware's life: built once, not per call.
+  const contextSources = { ledger, ...resolved };
   const contextOf = (params: CallOptionsLike): LedgerContext =>
-    contexts.get(params) ?? resolveCallContext(params, { ledger, ...resolved }).context;
+    contexts.get(params) ?? resolveCallContext(params, contextSources).context;
 
   return {
     specificationVersion: "v3",
@@ -66,7 +68,7 @@ export function ledgerMiddleware(
     transformParams: async ({ params, model }) => {
       assertCountableModel(model, params.headers);
       for (const fallback of resolved.fallbacks) assertFallbackSpec(model, fallback.model);
-      const call = resolveCallContext(params, { ledger, ...resolved });
+      const call = resolveCallContext(params, contextSources);
       contexts.set(call.params, call.context);
       return call.params;
     },

@@ -59,23 +59,29 @@ export async function admitCall(
   const baseId = crypto.randomUUID();
   const fingerprinted = fingerprintRequest(runtime, request);
   const fingerprint = fingerprinted instanceof Promise ? await fingerprinted : fingerprinted;
-  const candidates = [request, ...(request.fallbackModels ?? [])];
   // No budget applies and nothing else needs the count: hold nothing, count the prompt only
   // if something reads the estimate (the per-call floor with no budgets).
   const requested = runtime.resolveModel(request.model, request.provider);
+  const names = catalogNames(runtime, request, requested);
   const requestedAtMs = runtime.now();
   const requestedPlans = runtime.budgets.bucketsFor({
     context,
-    ...catalogNames(runtime, request, requested),
+    model: names.model,
+    provider: names.provider,
     now: requestedAtMs,
   });
-  if (requestedPlans.length === 0 && candidates.length === 1 && request.estimate === undefined) {
-    return admitUnheld(runtime, request, context, {
+  const hasFallbacks = request.fallbackModels !== undefined && request.fallbackModels.length > 0;
+  if (requestedPlans.length === 0 && !hasFallbacks && request.estimate === undefined) {
+    const unheld = admitUnheld(runtime, request, context, {
       id: baseId,
       priced: requested,
+      names,
       fingerprint,
     });
+    // Awaited only while the tokenizer loads: returning a promise from here costs extra ticks.
+    return unheld instanceof Promise ? await unheld : unheld;
   }
+  const candidates = [request, ...(request.fallbackModels ?? [])];
   const first = await estimateCall(runtime, request, request.estimate);
   let lastDenial: { denied: StoreDenial; plans: BucketPlan[] } | undefined;
   let lastEstimate = first.estimate;
@@ -198,19 +204,27 @@ function catalogNames(
       };
 }
 
+/** What is known of a call no budget applies to before its admission is built. */
+interface UnheldCall {
+  id: string;
+  priced: PricedModel | undefined;
+  /** The names the call is booked under ({@link catalogNames}). */
+  names: { model: string; provider: string };
+  fingerprint: PromptFingerprint;
+}
+
 /**
  * Admits a call no budget applies to. Nothing is held, so the prompt is not counted before the
  * call; the tokenizer is loaded now, so a later read of `estimate` (a cut stream settled from
- * its text, an output cap) counts synchronously.
+ * its text, an output cap) counts synchronously. Synchronous unless the tokenizer is loading.
  */
-async function admitUnheld(
+function admitUnheld(
   runtime: LedgerRuntime,
   request: ReserveRequest,
   context: LedgerContext,
-  admitted: { id: string; priced: PricedModel | undefined; fingerprint: PromptFingerprint },
-): Promise<Admission> {
-  const { priced } = admitted;
-  const names = catalogNames(runtime, request, priced);
+  admitted: UnheldCall,
+): Admission | Promise<Admission> {
+  const { priced, names } = admitted;
   if (!priced) {
     if (!allowUnpriced(runtime, [])) {
       throw new UnknownModelError({ model: request.model, provider: request.provider });
@@ -218,13 +232,26 @@ async function admitUnheld(
     runtime.emitter.emit("unpriced-model", { ...names, context });
   }
   const pending = runtime.inputCounter(request);
-  const countInput = pending instanceof Promise ? await pending : pending;
+  return pending instanceof Promise
+    ? pending.then((countInput) => unheldAdmission(runtime, request, admitted, countInput))
+    : unheldAdmission(runtime, request, admitted, pending);
+}
+
+/** The admission of a call nothing is held for; its prompt is counted on first read. */
+function unheldAdmission(
+  runtime: LedgerRuntime,
+  request: ReserveRequest,
+  admitted: UnheldCall,
+  countInput: () => InputEstimate,
+): Admission {
+  const { priced, names } = admitted;
   const outputTokens = worstCaseOutputTokens(runtime, request, priced);
   let input: InputEstimate | undefined;
   let estimate: Estimate | undefined;
   return {
     id: admitted.id,
-    ...names,
+    model: names.model,
+    provider: names.provider,
     get estimate() {
       if (estimate === undefined) {
         input = countInput();

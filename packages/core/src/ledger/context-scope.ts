@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { LedgerContext, Totals } from "./types.js";
 
 const emptyContext: LedgerContext = Object.freeze({});
+/** Shared by every call outside `track` (no allocation per call). */
+const noTracks: readonly Totals[] = Object.freeze([]);
 
 /** Merges contexts left to right; later keys win, `undefined` values are skipped. */
 export function mergeContext(...contexts: readonly (LedgerContext | undefined)[]): LedgerContext {
@@ -37,7 +39,7 @@ export class ContextScope {
 
   /** The totals accumulators active here (empty when not inside `track`). */
   activeTracks(): readonly Totals[] {
-    return this.#tracks.getStore() ?? [];
+    return this.#tracks.getStore() ?? noTracks;
   }
 
   withTrack<T>(totals: Totals, fn: () => T): T {

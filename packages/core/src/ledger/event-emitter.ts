@@ -31,17 +31,22 @@ export function createLedgerEmitter(
       };
     },
     emit(event, payload) {
-      const call = (fn: () => void): void => {
+      if (onEvent) {
         try {
-          fn();
+          onEvent(event, payload);
         } catch (error) {
           onListenerError(error);
         }
-      };
-      if (onEvent) call(() => onEvent(event, payload));
+      }
       const set = listeners.get(event);
       if (!set) return;
-      for (const listener of set) call(() => (listener as Listener<typeof event>)(payload));
+      for (const listener of set) {
+        try {
+          (listener as Listener<typeof event>)(payload);
+        } catch (error) {
+          onListenerError(error);
+        }
+      }
     },
     has(event) {
       return onEvent !== undefined || (listeners.get(event)?.size ?? 0) > 0;

@@ -20,19 +20,30 @@ export function createInputEstimators(options: {
   correctionFactors: CorrectionFactors;
   tokenizer?: TokenizerLoader;
 }): InputEstimators {
-  const estimators = new Map<string, InputEstimator>();
-  const keep = (key: string, estimator: InputEstimator): InputEstimator => {
-    if (estimators.size >= MAX_ESTIMATORS) estimators.clear();
-    estimators.set(key, estimator);
+  // Per provider as given ("" for none), then per model id: no key string built per call.
+  const estimators = new Map<string, Map<string, InputEstimator>>();
+  let count = 0;
+  const keep = (providerKey: string, model: string, estimator: InputEstimator): InputEstimator => {
+    if (count >= MAX_ESTIMATORS) {
+      estimators.clear();
+      count = 0;
+    }
+    let byModel = estimators.get(providerKey);
+    if (byModel === undefined) {
+      byModel = new Map();
+      estimators.set(providerKey, byModel);
+    }
+    if (!byModel.has(model)) count++;
+    byModel.set(model, estimator);
     return estimator;
   };
   return (model, provider) => {
-    const key = `${model}\u0000${provider ?? ""}`;
-    const known = estimators.get(key);
+    const providerKey = provider ?? "";
+    const known = estimators.get(providerKey)?.get(model);
     if (known !== undefined) return known;
     const estimator = inputEstimator({ model, provider, ...options });
     return estimator instanceof Promise
-      ? estimator.then((loaded) => keep(key, loaded))
-      : keep(key, estimator);
+      ? estimator.then((loaded) => keep(providerKey, model, loaded))
+      : keep(providerKey, model, estimator);
   };
 }

@@ -4,6 +4,7 @@ import { amountOfKind, LIMIT_KINDS, limitOfKind } from "../store/amounts.js";
 import type { BucketBalance, SettleCharge } from "../store/store.js";
 import type { Usage } from "../usage/usage.js";
 import { validateUsage } from "../usage/validate-usage.js";
+import { isoTime } from "./iso-time.js";
 import type { LedgerRuntime, PricedModel } from "./ledger-runtime.js";
 import { addRecordToTotals } from "./totals.js";
 import type { CallKind, LedgerContext, SettleMeta, Totals, UsageRecord } from "./types.js";
@@ -51,7 +52,7 @@ export async function settleCall(
   const costNanoUsd = cost?.totalNanoUsd ?? 0;
   const record: UsageRecord = {
     id: input.id,
-    time: new Date(nowMs).toISOString(),
+    time: isoTime(nowMs),
     kind: input.kind,
     provider: priced?.provider ?? input.provider,
     requestedModel: input.fallbackFrom ?? input.requestedModel,

@@ -51,7 +51,12 @@ export class ModelResolver {
   readonly #index: SnapshotIndex | undefined;
   readonly #users = new Map<string, UserEntry>();
   readonly #userProviders = new Set<string>();
-  readonly #resolutions = new Map<string, ResolvedModel | undefined>();
+  /**
+   * Resolutions (misses too) per provider as given (`""` for none), then per model id as given:
+   * two lookups of strings the caller reuses (their hashes are cached), no key built per call.
+   */
+  readonly #resolutions = new Map<string, Map<string, ResolvedModel | undefined>>();
+  #resolutionCount = 0;
   readonly #catalogModels = new Map<string, ResolvedModel>();
 
   constructor(index: SnapshotIndex | undefined) {
@@ -73,12 +78,22 @@ export class ModelResolver {
   }
 
   resolve(model: string, provider: string | undefined): ResolvedModel | undefined {
-    const cacheKey = `${provider ?? ""}${SEPARATOR}${model}`;
-    const cached = this.#resolutions.get(cacheKey);
-    if (cached !== undefined || this.#resolutions.has(cacheKey)) return cached;
+    const providerKey = provider ?? "";
+    let byModel = this.#resolutions.get(providerKey);
+    const cached = byModel?.get(model);
+    if (cached !== undefined || byModel?.has(model)) return cached;
     const resolved = this.#resolveUncached(model, provider);
-    if (this.#resolutions.size >= RESOLUTION_CACHE_LIMIT) this.#resolutions.clear();
-    this.#resolutions.set(cacheKey, resolved);
+    if (this.#resolutionCount >= RESOLUTION_CACHE_LIMIT) {
+      this.#resolutions.clear();
+      this.#resolutionCount = 0;
+      byModel = undefined;
+    }
+    if (byModel === undefined) {
+      byModel = new Map();
+      this.#resolutions.set(providerKey, byModel);
+    }
+    byModel.set(model, resolved);
+    this.#resolutionCount++;
     return resolved;
   }
 

@@ -14,6 +14,19 @@ describe("TokenCountCache", () => {
     expect(cache.stats()).toMatchObject({ entries: 2, evictions: 1, hits: 3, misses: 1 });
   });
 
+  it("never evicts a text hit between every insertion (a system prompt)", () => {
+    const cache = new TokenCountCache({ maxEntries: 4, maxChars: 1000 });
+    cache.set("system", 7);
+    for (let index = 0; index < 50; index++) {
+      cache.set(`user-${index}`, index);
+      expect(cache.get("system")).toBe(7);
+    }
+    // 50 user texts through 4 slots, "system" kept: 51 inserted − 4 kept = 47 evicted.
+    expect(cache.stats()).toMatchObject({ entries: 4, evictions: 47, hits: 50 });
+    expect(cache.get("user-49")).toBe(49);
+    expect(cache.get("user-45")).toBeUndefined();
+  });
+
   it("bounds the total characters kept", () => {
     const cache = new TokenCountCache({ maxEntries: 100, maxChars: 10 });
     cache.set("aaaaaa", 1);
