@@ -30,7 +30,7 @@ export interface ReservedCall {
  *
  * @throws BudgetExceededError when nothing fits (the provider is never called).
  */
-export async function reserveCall(
+export function reserveCall(
   ledger: Ledger,
   request: {
     model: ModelIdentity;
@@ -48,13 +48,26 @@ export async function reserveCall(
     ...callPrompt(params),
   };
   if (params.maxOutputTokens !== undefined) reserveRequest.maxOutputTokens = params.maxOutputTokens;
-  if (fallbacks.length > 0) {
-    reserveRequest.fallbackModels = fallbacks.map((target) => ({
-      model: target.modelId,
-      provider: target.provider,
-    }));
+  if (fallbacks.length === 0) {
+    return ledger
+      .reserve(reserveRequest)
+      .then((reservation) => ({ reservation, fallback: undefined }));
   }
-  const reservation = await ledger.reserve(reserveRequest);
+  reserveRequest.fallbackModels = fallbacks.map((target) => ({
+    model: target.modelId,
+    provider: target.provider,
+  }));
+  return ledger
+    .reserve(reserveRequest)
+    .then((reservation) => withFallback(ledger, reservation, fallbacks));
+}
+
+/** The reservation and the fallback it was admitted for; releases it when none matches. */
+async function withFallback(
+  ledger: Ledger,
+  reservation: Reservation,
+  fallbacks: readonly FallbackTarget[],
+): Promise<ReservedCall> {
   if (reservation.fallbackFrom === undefined) return { reservation, fallback: undefined };
   const fallback = await admittedFallback(ledger, reservation, fallbacks);
   if (fallback !== undefined) return { reservation, fallback };

@@ -34,7 +34,7 @@ export interface ReportedOutcome {
  * @throws the settlement's error (e.g. `StoreUnavailableError`) only when no record could be
  * written; the hold is released first when possible.
  */
-export async function settleReportedUsage(
+export function settleReportedUsage(
   reservation: Reservation,
   outcome: ReportedOutcome,
 ): Promise<void> {
@@ -50,20 +50,31 @@ export async function settleReportedUsage(
   if (outcome.responseModel !== undefined) meta.responseModel = outcome.responseModel;
   const gatewayCostUsd = readGatewayCostUsd(outcome.providerMetadata);
   if (gatewayCostUsd !== undefined) meta.providerReportedCostUsd = gatewayCostUsd;
+  // Promise chains, not async functions: this runs on every call.
+  let settled: Promise<unknown>;
   try {
-    await settleOutcome(reservation, outcome, meta);
+    settled = settleOutcome(reservation, outcome, meta);
   } catch (error) {
-    // Last resort: nothing was recorded, so at least free the hold before reporting why.
-    await reservation.release("settle-failed").catch(() => undefined);
-    throw error;
+    settled = Promise.reject(error);
   }
+  return settled.then(ignore, (error: unknown) =>
+    // Last resort: nothing was recorded, so at least free the hold before reporting why.
+    reservation
+      .release("settle-failed")
+      .catch(ignore)
+      .then(() => {
+        throw error;
+      }),
+  );
 }
 
-async function settleOutcome(
+const ignore = (): void => undefined;
+
+function settleOutcome(
   reservation: Reservation,
   outcome: ReportedOutcome,
   meta: SettleMeta,
-): Promise<void> {
+): Promise<unknown> {
   let usage: Usage | undefined;
   try {
     usage = fromAiSdkUsage(outcome.usage, {
@@ -71,30 +82,26 @@ async function settleOutcome(
       providerMetadata: outcome.providerMetadata,
     });
   } catch (error) {
-    await settleFromOutput(reservation, outcome, meta, usageInvalid(error));
-    return;
+    return settleFromOutput(reservation, outcome, meta, usageInvalid(error));
   }
   if (usage === undefined) {
-    await settleFromOutput(reservation, outcome, meta, { endReason: "usage-missing" });
-    return;
+    return settleFromOutput(reservation, outcome, meta, { endReason: "usage-missing" });
   }
-  try {
-    await reservation.settle(usage, meta);
-  } catch (error) {
+  return reservation.settle(usage, meta).then(undefined, (error: unknown) => {
     // Core checks usage before any store write, so a rejected usage left the hold open.
     if (!InvalidUsageError.isInstance(error)) throw error;
-    await settleFromOutput(reservation, outcome, meta, usageInvalid(error));
-  }
+    return settleFromOutput(reservation, outcome, meta, usageInvalid(error));
+  });
 }
 
 /** Settles from the produced text (estimated), the input counted at reserve time. */
-async function settleFromOutput(
+function settleFromOutput(
   reservation: Reservation,
   outcome: ReportedOutcome,
   meta: SettleMeta,
   reason: Record<string, unknown>,
-): Promise<void> {
-  await reservation.settleFromText(outcome.outputText(), {
+): Promise<unknown> {
+  return reservation.settleFromText(outcome.outputText(), {
     ...meta,
     estimated: true,
     metadata: { ...meta.metadata, ...reason },

@@ -260,8 +260,19 @@ describe("compileBudgetRules validation", () => {
     [
       "misspelled key",
       [{ ...base, limits: { usd: 1 } }],
-      'budgets[0] ("r"): unknown key "limits"; check the spelling',
+      'budgets[0] ("r"): unknown key "limits"; check the spelling: did you mean "limit"? (a rule has id, scope, window, limit, timezone, mode, thresholds, match)',
     ],
+    [
+      "misspelled limit key",
+      [{ ...base, limit: { dollars: 1 } }],
+      'budgets[0] ("r").limit: unknown key "dollars"; check the spelling (limit has usd, tokens, requests)',
+    ],
+    [
+      "fractional rolling window",
+      [{ ...base, window: { rollingMs: 1500.5 } }],
+      'budgets[0] ("r").window.rollingMs: rollingMs must be a whole number of milliseconds',
+    ],
+    ["rule not an object", [5], "budgets[0]: each rule must be an object like {"],
     ["duplicate ids", [base, { ...base }], 'budgets[1] ("r").id: duplicate rule id "r"'],
   ])("%s → InvalidConfigError with a readable message", (_label, rules, expected) => {
     const error = compileError(rules);

@@ -1,7 +1,7 @@
-import type { z } from "zod";
 import { InvalidConfigError } from "../errors/invalid-config-error.js";
 import { usdToNanoUsd } from "../money/nano-usd.js";
 import type { BucketLimits } from "../store/amounts.js";
+import { didYouMean, formatPath, type ValidationIssue, validate } from "../validation/index.js";
 import { bucketKey } from "./bucket-key.js";
 import type {
   BucketPlan,
@@ -10,7 +10,7 @@ import type {
   CompiledBudgets,
 } from "./bucket-plan.js";
 import type { BudgetRule } from "./budget-rule.js";
-import { budgetRulesSchema } from "./budget-rule-schema.js";
+import { budgetRulesCheck } from "./budget-rule-schema.js";
 import { createCalendarWindowFinder } from "./calendar-window.js";
 import { compilePatterns, type PatternMatcher } from "./model-pattern.js";
 import { createZonedClock, type ZonedClock } from "./zoned-clock.js";
@@ -44,11 +44,11 @@ interface RuleRuntime {
  * budgets.bucketsFor({ context: { userId: "u1" }, model: "gpt-4o", provider: "openai", now: Date.now() });
  */
 export function compileBudgetRules(rules: unknown): CompiledBudgets {
-  const parsed = budgetRulesSchema().safeParse(rules);
-  if (!parsed.success) {
+  const result = validate(budgetRulesCheck, rules);
+  if (!result.ok) {
     throw new InvalidConfigError({
-      message: formatRuleErrors(parsed.error, rules),
-      cause: parsed.error,
+      message: formatRuleErrors(result.error.issues, rules),
+      cause: result.error,
     });
   }
   const clocks = new Map<string, ZonedClock>();
@@ -60,7 +60,7 @@ export function compileBudgetRules(rules: unknown): CompiledBudgets {
     }
     return clock;
   };
-  const runtimes = parsed.data.map((rule) => compileRule(rule, clockFor));
+  const runtimes = result.value.map((rule) => compileRule(rule, clockFor));
   const compiledRules = runtimes.map((runtime) => runtime.compiled);
   return {
     rules: compiledRules,
@@ -195,8 +195,8 @@ function bucketsFor(runtimes: readonly RuleRuntime[], request: BucketsForRequest
 }
 
 /** One line per problem: where (`budgets[0] ("user-daily").limit`), what, and how to fix it. */
-function formatRuleErrors(error: z.ZodError, input: unknown): string {
-  const lines = error.issues.map((issue) => {
+function formatRuleErrors(issues: readonly ValidationIssue[], input: unknown): string {
+  const lines = issues.map((issue) => {
     const [index, ...rest] = issue.path;
     let where = "budgets";
     if (typeof index === "number") {
@@ -206,13 +206,19 @@ function formatRuleErrors(error: z.ZodError, input: unknown): string {
       const id = typeof rule?.id === "string" && rule.id !== "" ? ` ("${rule.id}")` : "";
       where += `[${index}]${id}`;
     }
-    for (const segment of rest)
-      where += typeof segment === "number" ? `[${segment}]` : `.${String(segment)}`;
-    const problem =
-      issue.code === "unrecognized_keys"
-        ? `unknown ${issue.keys.length > 1 ? "keys" : "key"} ${issue.keys.map((key) => `"${key}"`).join(", ")}; check the spelling (a rule has id, scope, window, limit, timezone, mode, thresholds, match)`
-        : issue.message;
-    return `  - ${where}: ${problem}`;
+    const restPath = formatPath(rest);
+    if (restPath !== "") where += restPath.startsWith("[") ? restPath : `.${restPath}`;
+    return `  - ${where}: ${issue.unknownKeys ? unknownKeysProblem(issue) : issue.message}`;
   });
   return `Invalid budget rules:\n${lines.join("\n")}\nEach rule needs { id, scope: "global" | "<context key>", window, limit: { usd? | tokens? | requests? } }.`;
+}
+
+/** `unknown key "limits"; check the spelling: did you mean "limit"? (a rule has id, scope, …)` */
+function unknownKeysProblem(issue: ValidationIssue): string {
+  const keys = issue.unknownKeys ?? [];
+  const knownKeys = issue.knownKeys ?? [];
+  const last = issue.path.at(-1);
+  const owner = typeof last !== "string" ? "a rule" : last === "window" ? "a rolling window" : last;
+  const hint = didYouMean(keys, knownKeys);
+  return `unknown ${keys.length > 1 ? "keys" : "key"} ${keys.map((key) => `"${key}"`).join(", ")}; check the spelling${hint ? `: ${hint}` : ""} (${owner} has ${knownKeys.join(", ")})`;
 }

@@ -1,5 +1,16 @@
-import { z } from "zod";
 import { InvalidConfigError } from "../errors/invalid-config-error.js";
+import {
+  anyValue,
+  arrayOf,
+  formatIssues,
+  integer,
+  number,
+  objectOf,
+  optional,
+  recordOf,
+  string,
+  validate,
+} from "../validation/index.js";
 import type { InsightOptions } from "./types.js";
 
 /** {@link InsightOptions} with defaults applied. */
@@ -26,38 +37,28 @@ export const DEFAULT_INSIGHT_OPTIONS: Readonly<ResolvedInsightOptions> = Object.
   cheaperModels: {},
 });
 
-/** Built on first use, not at import (constructing zod schemas costs every importer). */
-function buildSchema() {
-  const positiveInteger = z.number().int().positive();
-  return z.strictObject({
-    minSampleSize: positiveInteger.optional(),
-    prefixMinTokens: z.number().int().nonnegative().optional(),
-    cacheTtlMs: positiveInteger.optional(),
-    overholdRatio: z.number().min(1).optional(),
-    overholdMinTokens: z.number().int().nonnegative().optional(),
-    shortOutputTokens: positiveInteger.optional(),
-    priceRatio: z.number().min(1).optional(),
-    cheaperModels: z.record(z.string(), z.array(z.string())).optional(),
-    catalog: z.unknown().optional(),
-  });
-}
-
-let schema: ReturnType<typeof buildSchema> | undefined;
+const optionsCheck = objectOf({
+  minSampleSize: optional(integer({ min: 1 })),
+  prefixMinTokens: optional(integer({ min: 0 })),
+  cacheTtlMs: optional(integer({ min: 1 })),
+  overholdRatio: optional(number({ min: 1 })),
+  overholdMinTokens: optional(integer({ min: 0 })),
+  shortOutputTokens: optional(integer({ min: 1 })),
+  priceRatio: optional(number({ min: 1 })),
+  cheaperModels: optional(recordOf(arrayOf(string()))),
+  catalog: optional(anyValue),
+});
 
 /** Validates insight options once. Throws `InvalidConfigError` naming each bad field. */
 export function resolveInsightOptions(options: InsightOptions = {}): ResolvedInsightOptions {
-  schema ??= buildSchema();
-  const parsed = schema.safeParse(options);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join(".") || "(options)"}: ${issue.message}`)
-      .join("; ");
+  const result = validate(optionsCheck, options);
+  if (!result.ok) {
     throw new InvalidConfigError({
-      message: `Invalid insight options: ${problems}. Ratios are numbers ≥ 1, token and sample thresholds integers, cheaperModels { "provider:model": ["cheaper-id", …] }.`,
-      cause: parsed.error,
+      message: `Invalid insight options: ${formatIssues(result.error.issues)}. Ratios are numbers ≥ 1, token and sample thresholds integers, cheaperModels { "provider:model": ["cheaper-id", …] }.`,
+      cause: result.error,
     });
   }
-  const { catalog: _catalog, ...value } = parsed.data;
+  const { catalog: _catalog, ...value } = result.value;
   return {
     ...DEFAULT_INSIGHT_OPTIONS,
     ...Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)),

@@ -49,18 +49,15 @@ export interface Admission {
  * Estimates the worst case and holds it in every matching bucket, all-or-nothing. Tries the
  * requested model, then each fallback in order. Throws `BudgetExceededError` when none fits,
  * `UnknownModelError` for an unpriced model under a USD budget, `StoreUnavailableError` when
- * the store is down in closed mode.
+ * the store is down in closed mode. Synchronous when no budget applies (the per-call floor):
+ * a promise only when something is held or the tokenizer is still loading.
  */
-export async function admitCall(
+export function admitCall(
   runtime: LedgerRuntime,
   request: ReserveRequest,
   context: LedgerContext,
-): Promise<Admission> {
-  const baseId = crypto.randomUUID();
-  const fingerprinted = fingerprintRequest(runtime, request);
-  const fingerprint = fingerprinted instanceof Promise ? await fingerprinted : fingerprinted;
-  // No budget applies and nothing else needs the count: hold nothing, count the prompt only
-  // if something reads the estimate (the per-call floor with no budgets).
+): Admission | Promise<Admission> {
+  const id = crypto.randomUUID();
   const requested = runtime.resolveModel(request.model, request.provider);
   const names = catalogNames(runtime, request, requested);
   const requestedAtMs = runtime.now();
@@ -70,17 +67,41 @@ export async function admitCall(
     provider: names.provider,
     now: requestedAtMs,
   });
+  const fingerprint = fingerprintRequest(runtime, request);
   const hasFallbacks = request.fallbackModels !== undefined && request.fallbackModels.length > 0;
-  if (requestedPlans.length === 0 && !hasFallbacks && request.estimate === undefined) {
-    const unheld = admitUnheld(runtime, request, context, {
-      id: baseId,
-      priced: requested,
-      names,
+  if (requestedPlans.length > 0 || hasFallbacks || request.estimate !== undefined) {
+    return admitHeld(runtime, request, context, {
+      id,
+      requestedAtMs,
+      requestedPlans,
       fingerprint,
     });
-    // Awaited only while the tokenizer loads: returning a promise from here costs extra ticks.
-    return unheld instanceof Promise ? await unheld : unheld;
   }
+  // No budget applies and nothing else needs the count: hold nothing, count the prompt only
+  // if something reads the estimate.
+  const unheld = (resolved: PromptFingerprint) =>
+    admitUnheld(runtime, request, context, { id, priced: requested, names, fingerprint: resolved });
+  return fingerprint instanceof Promise ? fingerprint.then(unheld) : unheld(fingerprint);
+}
+
+/** The requested model's plans and instant, computed once by {@link admitCall}. */
+interface HeldCall {
+  id: string;
+  requestedAtMs: number;
+  requestedPlans: BucketPlan[];
+  fingerprint: PromptFingerprint | Promise<PromptFingerprint>;
+}
+
+/** {@link admitCall} when budgets apply (or fallbacks / an explicit estimate): estimate, then hold. */
+async function admitHeld(
+  runtime: LedgerRuntime,
+  request: ReserveRequest,
+  context: LedgerContext,
+  call: HeldCall,
+): Promise<Admission> {
+  const { requestedAtMs, requestedPlans } = call;
+  const baseId = call.id;
+  const fingerprint = await call.fingerprint;
   const candidates = [request, ...(request.fallbackModels ?? [])];
   const first = await estimateCall(runtime, request, request.estimate);
   let lastDenial: { denied: StoreDenial; plans: BucketPlan[] } | undefined;

@@ -111,10 +111,17 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     async estimate(request) {
       return (await estimateCall(runtime, request)).estimate;
     },
-    async reserve(request) {
-      const context = mergeContext(scope.current(), request.context);
-      const admission = await admitCall(runtime, request, context);
-      return createReservation(runtime, request, context, admission);
+    reserve(request) {
+      // Not async: with no budget to hold, admission is synchronous (one promise per call).
+      try {
+        const context = mergeContext(scope.current(), request.context);
+        const admission = admitCall(runtime, request, context);
+        return admission instanceof Promise
+          ? admission.then((admitted) => createReservation(runtime, request, context, admitted))
+          : Promise.resolve(createReservation(runtime, request, context, admission));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
     async record(request) {
       const context = mergeContext(scope.current(), request.context);

@@ -1,9 +1,20 @@
-import { z } from "zod";
 import type { BudgetRule } from "../budget/budget-rule.js";
 import { InvalidConfigError } from "../errors/invalid-config-error.js";
 import type { UserPrices } from "../pricing/user-prices.js";
 import type { BudgetStore } from "../store/store.js";
 import type { TokenizerLoader } from "../tokenize/tokenizer.js";
+import {
+  anyValue,
+  arrayOf,
+  custom,
+  formatIssues,
+  integer,
+  objectOf,
+  oneOf,
+  optional,
+  recordOf,
+  validate,
+} from "../validation/index.js";
 import type { LedgerEventName } from "./types.js";
 
 /** What to do with a model the catalog has no price for. */
@@ -70,63 +81,49 @@ const isStore = (value: unknown): boolean =>
     (method) => typeof (value as Record<string, unknown>)[method] === "function",
   );
 
-/** Built on first use, not at import (constructing zod schemas costs every importer). */
-function buildSchema() {
-  return z
-    .object({
-      store: z
-        .custom<BudgetStore>(isStore, {
-          message:
-            "must be a store object with reserve, settle, release, balances, claimOnce, append, query and aggregate (e.g. memoryStore())",
-        })
-        .optional(),
-      prices: z.record(z.string(), z.unknown()).optional(),
-      budgets: z.array(z.unknown()).optional(),
-      unknownModel: z.enum(["auto", "refuse", "record"]).optional(),
-      failMode: z.enum(["closed", "open"]).optional(),
-      storeTimeoutMs: z.number().int().positive().optional(),
-      holdTtlMs: z.number().int().min(1000).optional(),
-      defaultMaxOutputTokens: z.number().int().nonnegative().optional(),
-      tokenizer: z
-        .custom<TokenizerLoader>((value) => typeof value === "function", {
-          message:
-            "must be a tokenizer loader (encoding) => Tokenizer, e.g. jsTiktokenTokenizer from @tokenledger/core/tokenizers/js-tiktoken",
-        })
-        .optional(),
-      onEvent: z
-        .custom<(event: LedgerEventName, payload: unknown) => void>(
-          (value) => typeof value === "function",
-          { message: "must be a function (event, payload) => void" },
-        )
-        .optional(),
-      now: z
-        .custom<() => number>((value) => typeof value === "function", {
-          message: "must be a function returning epoch milliseconds",
-        })
-        .optional(),
-    })
-    .strict();
-}
+const isFunction = (value: unknown): boolean => typeof value === "function";
 
-let schema: ReturnType<typeof buildSchema> | undefined;
+const optionsCheck = objectOf({
+  store: optional(
+    custom<BudgetStore>(
+      isStore,
+      "must be a store object with reserve, settle, release, balances, claimOnce, append, query and aggregate (e.g. memoryStore())",
+    ),
+  ),
+  prices: optional(recordOf(anyValue)),
+  budgets: optional(arrayOf(anyValue)),
+  unknownModel: optional(oneOf(["auto", "refuse", "record"])),
+  failMode: optional(oneOf(["closed", "open"])),
+  storeTimeoutMs: optional(integer({ min: 1 })),
+  holdTtlMs: optional(integer({ min: 1000 })),
+  defaultMaxOutputTokens: optional(integer({ min: 0 })),
+  tokenizer: optional(
+    custom<TokenizerLoader>(
+      isFunction,
+      "must be a tokenizer loader (encoding) => Tokenizer, e.g. jsTiktokenTokenizer from @tokenledger/core/tokenizers/js-tiktoken",
+    ),
+  ),
+  onEvent: optional(
+    custom<(event: LedgerEventName, payload: unknown) => void>(
+      isFunction,
+      "must be a function (event, payload) => void",
+    ),
+  ),
+  now: optional(
+    custom<() => number>(isFunction, "must be a function returning epoch milliseconds"),
+  ),
+});
 
 /** Validates {@link LedgerOptions} once, at construction. Throws `InvalidConfigError`. */
 export function resolveLedgerOptions(options: unknown): ResolvedLedgerOptions {
-  schema ??= buildSchema();
-  const parsed = schema.safeParse(options ?? {});
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => {
-        const path = issue.path.length > 0 ? issue.path.join(".") : "(options)";
-        return `${path}: ${issue.message}`;
-      })
-      .join("; ");
+  const result = validate(optionsCheck, options ?? {});
+  if (!result.ok) {
     throw new InvalidConfigError({
-      message: `Invalid createLedger options: ${problems}.`,
-      cause: parsed.error,
+      message: `Invalid createLedger options: ${formatIssues(result.error.issues)}.`,
+      cause: result.error,
     });
   }
-  const value = parsed.data;
+  const value = result.value;
   const budgets = value.budgets ?? [];
   return {
     store: value.store,

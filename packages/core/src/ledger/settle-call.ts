@@ -33,16 +33,64 @@ export interface SettleInput {
 /**
  * Prices the actual usage, charges every bucket (replacing the hold `input.id`), appends the
  * record, fires `threshold` and `usage` events, and adds the record to the active `track`
- * scopes. Store writes that fail are buffered, never lost.
+ * scopes. Store writes that fail are buffered, never lost. Invalid usage rejects before any
+ * store write. Not an `async` function: on the per-call path it costs one store promise.
  */
-export async function settleCall(
+export function settleCall(
   runtime: LedgerRuntime,
   input: SettleInput,
   rawUsage: Usage,
   meta: SettleMeta = {},
 ): Promise<UsageRecord> {
-  const usage = validateUsage(rawUsage, { source: "reservation.settle" });
   const nowMs = runtime.now();
+  let record: UsageRecord;
+  try {
+    record = buildRecord(
+      runtime,
+      input,
+      validateUsage(rawUsage, { source: "reservation.settle" }),
+      meta,
+      nowMs,
+    );
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  const finish = (): UsageRecord => {
+    for (const totals of input.tracks) addRecordToTotals(totals, record);
+    runtime.emitter.emit("usage", { record });
+    return record;
+  };
+  const append = (): Promise<void> =>
+    runtime.guard.write("append", () => runtime.store.append([record]));
+  if (input.plans.length === 0) return append().then(finish);
+  const amount = {
+    nanoUsd: record.costNanoUsd,
+    tokens: record.usage.inputTokens + record.usage.outputTokens,
+    requests: 1,
+  };
+  const charges: SettleCharge[] = input.plans.map((plan) => ({
+    key: plan.key,
+    amount,
+    expiresAtMs: plan.expiresAtMs,
+    ...(plan.rollingWindowMs === undefined ? {} : { rollingWindowMs: plan.rollingWindowMs }),
+  }));
+  return runtime.guard
+    .write("settle", async () => {
+      const result = await runtime.store.settle({ id: input.id, charges, nowMs });
+      if (result.applied) await fireThresholds(runtime, input.plans, result.balances, nowMs);
+    })
+    .then(append)
+    .then(finish);
+}
+
+/** The usage record of a settled call: priced at `nowMs` (by the model the provider answered with, when known). */
+function buildRecord(
+  runtime: LedgerRuntime,
+  input: SettleInput,
+  usage: Usage,
+  meta: SettleMeta,
+  nowMs: number,
+): UsageRecord {
   const responded =
     meta.responseModel === undefined
       ? undefined
@@ -84,27 +132,6 @@ export async function settleCall(
     record.providerReportedCostUsd = meta.providerReportedCostUsd;
   }
   if (meta.metadata !== undefined) record.metadata = meta.metadata;
-
-  if (input.plans.length > 0) {
-    const amount = {
-      nanoUsd: costNanoUsd,
-      tokens: usage.inputTokens + usage.outputTokens,
-      requests: 1,
-    };
-    const charges: SettleCharge[] = input.plans.map((plan) => ({
-      key: plan.key,
-      amount,
-      expiresAtMs: plan.expiresAtMs,
-      ...(plan.rollingWindowMs === undefined ? {} : { rollingWindowMs: plan.rollingWindowMs }),
-    }));
-    await runtime.guard.write("settle", async () => {
-      const result = await runtime.store.settle({ id: input.id, charges, nowMs });
-      if (result.applied) await fireThresholds(runtime, input.plans, result.balances, nowMs);
-    });
-  }
-  await runtime.guard.write("append", () => runtime.store.append([record]));
-  for (const totals of input.tracks) addRecordToTotals(totals, record);
-  runtime.emitter.emit("usage", { record });
   return record;
 }
 

@@ -65,7 +65,8 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
   const withTimeout = <T>(operation: string, fn: () => Promise<T>): Promise<T> => {
     if (options.inProcess === true) {
       try {
-        return fn();
+        const result = fn();
+        return result instanceof Promise ? result : Promise.resolve(result);
       } catch (error) {
         return Promise.reject(error);
       }
@@ -147,30 +148,25 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
     return true;
   };
 
+  // No async functions here: a store call on the per-call path costs one promise, not three.
   const guard: StoreGuard = {
-    async call(operation, fn) {
-      try {
-        return await withTimeout(operation, fn);
-      } catch (error) {
+    call(operation, fn) {
+      return withTimeout(operation, fn).then(undefined, (error: unknown) => {
         emitter.emit("store-error", { operation, error, buffered: false });
         if (StoreUnavailableError.isInstance(error)) throw error;
         throw new StoreUnavailableError({ operation, cause: error });
-      }
+      });
     },
-    async write(operation, fn) {
-      if (buffer.length === 0) {
-        try {
-          await withTimeout(operation, fn);
-          return;
-        } catch (error) {
-          buffer.push(pending(operation, fn));
-          emitter.emit("store-error", { operation, error, buffered: true });
-          scheduleRetry();
-          return;
-        }
+    write(operation, fn) {
+      if (buffer.length > 0) {
+        buffer.push(pending(operation, fn));
+        return guard.flush().then(() => undefined);
       }
-      buffer.push(pending(operation, fn));
-      await guard.flush();
+      return withTimeout(operation, fn).then(undefined, (error: unknown) => {
+        buffer.push(pending(operation, fn));
+        emitter.emit("store-error", { operation, error, buffered: true });
+        scheduleRetry();
+      });
     },
     get pending() {
       return buffer.length;

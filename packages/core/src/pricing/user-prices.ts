@@ -1,5 +1,17 @@
-import { z } from "zod";
 import { InvalidPriceError } from "../errors/invalid-price-error.js";
+import {
+  arrayOf,
+  type Check,
+  describeValue,
+  didYouMean,
+  formatPath,
+  number,
+  objectOf,
+  optional,
+  refine,
+  type ValidationIssue,
+  validate,
+} from "../validation/index.js";
 import type { PriceSet, PriceValue, TieredPrice } from "./catalog-snapshot.js";
 import type { PriceKind } from "./price-kind.js";
 import { usdPriceToNanoUsd } from "./usd-price-to-nano-usd.js";
@@ -53,70 +65,78 @@ const USD_FIELDS = {
 
 type UsdField = keyof typeof USD_FIELDS;
 
-/** Built on first use, not at import (constructing zod schemas costs every importer). */
-function buildSchemas() {
-  const usd = z
-    .number({ error: "must be a number (USD per 1M tokens)" })
-    .nonnegative({ error: "must be ≥ 0" })
-    .refine(
-      (value) => {
-        if (value < 0) return true; // reported by nonnegative
-        try {
-          usdPriceToNanoUsd(value);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      { error: "must have at most 9 decimals (prices are exact to the nano-USD)" },
-    );
-  const tokenCount = z
-    .number({ error: "must be a number of tokens" })
-    .int({ error: "must be a whole number of tokens" })
-    .nonnegative({ error: "must be ≥ 0" });
-  const optionalParts = {
-    cacheReadMtok: usd.optional(),
-    cacheWriteMtok: usd.optional(),
-    cacheWrite1hMtok: usd.optional(),
-    reasoningMtok: usd.optional(),
-    inputAudioMtok: usd.optional(),
-    outputAudioMtok: usd.optional(),
-    inputImageMtok: usd.optional(),
-  };
-  const tierSchema = z.strictObject(
-    {
-      startInputTokens: tokenCount,
-      inputMtok: usd,
-      outputMtok: usd,
-      ...optionalParts,
-    },
-    { error: "must be an object like { startInputTokens: 200000, inputMtok: 5, outputMtok: 20 }" },
-  );
-  const userPriceSchema = z.strictObject(
-    {
-      inputMtok: usd,
-      outputMtok: usd,
-      ...optionalParts,
-      tiers: z.array(tierSchema, { error: "must be a list of tiers" }).optional(),
-      maxOutputTokens: tokenCount.positive({ error: "must be > 0" }).optional(),
-      contextWindow: tokenCount.positive({ error: "must be > 0" }).optional(),
-    },
-    { error: "must be an object like { inputMtok: 2.5, outputMtok: 10 }" },
-  );
-  return { tierSchema, userPriceSchema };
+/** Why `value` is not an exact USD price (see `usdPriceToNanoUsd`), or `undefined` when it is. */
+function exactPriceProblem(value: number): string | undefined {
+  try {
+    usdPriceToNanoUsd(value);
+    return undefined;
+  } catch (error) {
+    const reason = (error as Error).message;
+    return reason.includes("decimals")
+      ? "must have at most 9 decimals (prices are exact to the nano-USD)"
+      : `must be an exact price: ${reason}`;
+  }
 }
 
-let schemas: ReturnType<typeof buildSchemas> | undefined;
+const usd = refine(
+  refine(
+    number({
+      message: (value) => `must be a number (USD per 1M tokens), got ${describeValue(value)}`,
+    }),
+    (value) => value >= 0,
+    "must be ≥ 0",
+  ),
+  (value) => exactPriceProblem(value) === undefined,
+  (value) => exactPriceProblem(value) ?? "",
+);
 
-function describeIssues(error: z.ZodError, built: ReturnType<typeof buildSchemas>): string {
-  return error.issues
+const tokenCount = refine(
+  refine(
+    number({ message: "must be a number of tokens" }),
+    Number.isSafeInteger,
+    "must be a whole number of tokens",
+  ),
+  (value) => value >= 0,
+  "must be ≥ 0",
+);
+
+const positiveTokenCount = refine(tokenCount, (value) => value > 0, "must be > 0");
+
+const optionalParts = {
+  cacheReadMtok: optional(usd),
+  cacheWriteMtok: optional(usd),
+  cacheWrite1hMtok: optional(usd),
+  reasoningMtok: optional(usd),
+  inputAudioMtok: optional(usd),
+  outputAudioMtok: optional(usd),
+  inputImageMtok: optional(usd),
+};
+
+const tierCheck: Check<UserPriceTier> = objectOf(
+  { startInputTokens: tokenCount, inputMtok: usd, outputMtok: usd, ...optionalParts },
+  { message: "must be an object like { startInputTokens: 200000, inputMtok: 5, outputMtok: 20 }" },
+);
+
+const userPriceCheck: Check<UserModelPrice> = objectOf(
+  {
+    inputMtok: usd,
+    outputMtok: usd,
+    ...optionalParts,
+    tiers: optional(arrayOf(tierCheck, "must be a list of tiers")),
+    maxOutputTokens: optional(positiveTokenCount),
+    contextWindow: optional(positiveTokenCount),
+  },
+  { message: "must be an object like { inputMtok: 2.5, outputMtok: 10 }" },
+);
+
+function describeIssues(issues: readonly ValidationIssue[]): string {
+  return issues
     .map((issue) => {
-      const path = issue.path.map(String).join(".");
-      if (issue.code === "unrecognized_keys") {
-        const shape =
-          issue.path[0] === "tiers" ? built.tierSchema.shape : built.userPriceSchema.shape;
-        const known = Object.keys(shape).join(", ");
-        return `${path ? `${path}: ` : ""}unknown field ${issue.keys.map((key) => `"${key}"`).join(", ")} (known: ${known})`;
+      const path = formatPath(issue.path);
+      if (issue.unknownKeys) {
+        const keys = issue.unknownKeys.map((key) => `"${key}"`).join(", ");
+        const hint = didYouMean(issue.unknownKeys, issue.knownKeys ?? []);
+        return `${path ? `${path}: ` : ""}unknown field ${keys} (${hint ? `${hint} ` : ""}known: ${(issue.knownKeys ?? []).join(", ")})`;
       }
       return `${path || "the price"} ${issue.message}`;
     })
@@ -131,22 +151,21 @@ export interface ParsedUserPrice {
 }
 
 /**
- * Validates one user price (zod, once, at catalog construction) and converts it to integer
- * nano-USD per 1M tokens.
+ * Validates one user price (once, at catalog construction) and converts it to integer nano-USD
+ * per 1M tokens.
  *
- * @throws InvalidPriceError naming the model key and the field, with the zod error as `cause`.
+ * @throws InvalidPriceError naming the model key and the field, with every issue in `cause`.
  */
 export function parseUserPrice(key: string, value: unknown): ParsedUserPrice {
-  schemas ??= buildSchemas();
-  const result = schemas.userPriceSchema.safeParse(value);
-  if (!result.success) {
+  const result = validate(userPriceCheck, value);
+  if (!result.ok) {
     throw new InvalidPriceError({
       model: key,
-      message: `Invalid price for "${key}": ${describeIssues(result.error, schemas)}. Prices are USD per 1M tokens, e.g. { inputMtok: 2.5, outputMtok: 10 }.`,
+      message: `Invalid price for "${key}": ${describeIssues(result.error.issues)}. Prices are USD per 1M tokens, e.g. { inputMtok: 2.5, outputMtok: 10 }.`,
       cause: result.error,
     });
   }
-  const price = result.data;
+  const price = result.value;
   const tiers = [...(price.tiers ?? [])].sort(
     (left, right) => left.startInputTokens - right.startInputTokens,
   );

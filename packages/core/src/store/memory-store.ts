@@ -1,5 +1,13 @@
-import { z } from "zod";
 import { InvalidConfigError } from "../errors/invalid-config-error.js";
+import {
+  arrayOf,
+  formatIssues,
+  integer,
+  objectOf,
+  optional,
+  string,
+  validate,
+} from "../validation/index.js";
 import { MemoryBudgetState } from "./memory-budget-state.js";
 import { MemoryRecordLog } from "./memory-record-log.js";
 import type { BudgetStore } from "./store.js";
@@ -31,15 +39,12 @@ export interface MemoryStore extends BudgetStore {
   };
 }
 
-/** Built on first use, not at import (constructing zod schemas costs every importer). */
-const buildOptionsSchema = () =>
-  z.strictObject({
-    maxRecords: z.number().int().min(0).optional(),
-    rollupContextKeys: z.array(z.string()).optional(),
-    idRetentionMs: z.number().int().min(0).optional(),
-    sweepIntervalMs: z.number().int().min(0).optional(),
-  });
-let optionsSchema: ReturnType<typeof buildOptionsSchema> | undefined;
+const optionsCheck = objectOf({
+  maxRecords: optional(integer({ min: 0 })),
+  rollupContextKeys: optional(arrayOf(string())),
+  idRetentionMs: optional(integer({ min: 0 })),
+  sweepIntervalMs: optional(integer({ min: 0 })),
+});
 
 const MINUTE_MS = 60_000;
 
@@ -58,12 +63,11 @@ const MINUTE_MS = 60_000;
  * Not shared across processes: use `redisStore` or `postgresStore` for that.
  */
 export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
-  optionsSchema ??= buildOptionsSchema();
-  const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) {
+  const result = validate(optionsCheck, options);
+  if (!result.ok) {
     throw new InvalidConfigError({
-      message: `Invalid memoryStore options: ${z.prettifyError(parsed.error)}. maxRecords, idRetentionMs and sweepIntervalMs are non-negative integers.`,
-      cause: parsed.error,
+      message: `Invalid memoryStore options: ${formatIssues(result.error.issues)}. maxRecords, idRetentionMs and sweepIntervalMs are non-negative integers.`,
+      cause: result.error,
     });
   }
   const budget = new MemoryBudgetState({

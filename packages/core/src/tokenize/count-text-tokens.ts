@@ -1,5 +1,6 @@
 import { InvalidConfigError } from "../errors/invalid-config-error.js";
 import { countGuarded } from "./count-guarded.js";
+import { clearPieceCaches } from "./piece-counter.js";
 import {
   TokenCountCache,
   type TokenCountCacheLimits,
@@ -61,8 +62,10 @@ export function tokenCacheStats(tokenizer: Tokenizer): TokenCountCacheStats {
 
 /** Empties the token-count caches: of one tokenizer, or of all when none is given. */
 export function clearTokenCache(tokenizer?: Tokenizer): void {
-  if (tokenizer === undefined) caches = new WeakMap();
-  else caches.get(tokenizer)?.clear();
+  if (tokenizer === undefined) {
+    caches = new WeakMap();
+    clearPieceCaches();
+  } else caches.get(tokenizer)?.clear();
 }
 
 /**

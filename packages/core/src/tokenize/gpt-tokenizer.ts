@@ -1,4 +1,5 @@
 import { InvalidConfigError } from "../errors/invalid-config-error.js";
+import { createPieceCounter } from "./piece-counter.js";
 import { ENCODING_NAMES, type EncodingName, isEncodingName, type Tokenizer } from "./tokenizer.js";
 
 /** The part of a gpt-tokenizer encoding module this file uses. */
@@ -48,10 +49,11 @@ export function gptTokenizer(encoding: EncodingName = "o200k_base"): Promise<Tok
     );
   }
   const promise = importers[encoding]().then((module): Tokenizer => {
+    const countWhole = (text: string): number => module.countTokens(text, plainText);
     const tokenizer: Tokenizer = {
       name: "gpt-tokenizer",
       encoding,
-      count: (text) => module.countTokens(text, plainText),
+      count: createPieceCounter(encoding, countWhole) ?? countWhole,
     };
     loaded.set(encoding, tokenizer);
     return tokenizer;

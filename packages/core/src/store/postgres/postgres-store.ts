@@ -1,6 +1,15 @@
-import { z } from "zod";
 import { InvalidConfigError } from "../../errors/invalid-config-error.js";
 import type { UsageRecord } from "../../ledger/types.js";
+import {
+  custom,
+  describeValue,
+  formatIssues,
+  integer,
+  objectOf,
+  optional,
+  string,
+  validate,
+} from "../../validation/index.js";
 import type { Amounts } from "../amounts.js";
 import { guardStoreCall } from "../redis/guard-store-call.js";
 import { amountArgument, expiryArgument, integerArgument } from "../redis/store-integers.js";
@@ -32,20 +41,23 @@ export interface PostgresStore extends BudgetStore {
   sweep(nowMs?: number): Promise<number>;
 }
 
-const optionsSchema = z.strictObject({
-  client: z.custom<PostgresClientLike>(
-    (value) => typeof value === "object" || typeof value === "function",
-    {
-      message: "must be a pg Pool/Client, a postgres.js sql or a PGlite instance",
-    },
+const optionsCheck = objectOf({
+  client: custom<PostgresClientLike>(
+    (value) => (typeof value === "object" && value !== null) || typeof value === "function",
+    "must be a pg Pool/Client, a postgres.js sql or a PGlite instance",
   ),
-  schema: z.string().optional(),
-  tablePrefix: z.string().optional(),
-  table: z.string().optional(),
-  ensureSchema: z.boolean().optional(),
-  timeoutMs: z.number().int().positive().optional(),
-  idRetentionMs: z.number().int().min(0).optional(),
-  sweepIntervalMs: z.number().int().min(0).optional(),
+  schema: optional(string()),
+  tablePrefix: optional(string()),
+  table: optional(string()),
+  ensureSchema: optional(
+    custom<boolean>(
+      (value) => typeof value === "boolean",
+      (value) => `must be true or false, got ${describeValue(value)}`,
+    ),
+  ),
+  timeoutMs: optional(integer({ min: 1 })),
+  idRetentionMs: optional(integer({ min: 0 })),
+  sweepIntervalMs: optional(integer({ min: 0 })),
 });
 
 const MINUTE_MS = 60_000;
@@ -88,11 +100,11 @@ const toBalances = (keys: readonly string[], rows: unknown): BucketBalance[] => 
  * await store.migrate();
  */
 export function postgresStore(options: PostgresStoreOptions): PostgresStore {
-  const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) {
+  const result = validate(optionsCheck, options);
+  if (!result.ok) {
     throw new InvalidConfigError({
-      message: `Invalid postgresStore options: ${z.prettifyError(parsed.error)}. Pass { client } with a pg Pool/Client, postgres.js sql or PGlite.`,
-      cause: parsed.error,
+      message: `Invalid postgresStore options: ${formatIssues(result.error.issues)}. Pass { client } with a pg Pool/Client, postgres.js sql or PGlite.`,
+      cause: result.error,
     });
   }
   const names = postgresNames(options);

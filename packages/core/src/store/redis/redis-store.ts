@@ -1,5 +1,15 @@
-import { z } from "zod";
 import { InvalidConfigError } from "../../errors/invalid-config-error.js";
+import {
+  arrayOf,
+  custom,
+  formatIssues,
+  integer,
+  objectOf,
+  optional,
+  refine,
+  string,
+  validate,
+} from "../../validation/index.js";
 import type { BudgetStore } from "../store.js";
 import { guardStoreCall } from "./guard-store-call.js";
 import { amountArguments, bucketSlots, parseBalanceNumbers } from "./redis-budget-args.js";
@@ -40,20 +50,26 @@ export interface RedisStore extends BudgetStore {
   readonly keyspace: RedisKeyspace;
 }
 
-const optionsSchema = z.strictObject({
-  client: z.custom<RedisClientLike>((value) => typeof value === "object" && value !== null, {
-    message: "must be an ioredis or node-redis client",
-  }),
-  prefix: z
-    .string()
-    .min(1)
-    .max(100)
-    .regex(/^[^\s]+$/, "must not contain whitespace or control characters")
-    .optional(),
-  timeoutMs: z.number().int().positive().optional(),
-  maxRecords: z.number().int().min(0).optional(),
-  idRetentionMs: z.number().int().min(0).optional(),
-  rollupContextKeys: z.array(z.string()).optional(),
+const optionsCheck = objectOf({
+  client: custom<RedisClientLike>(
+    (value) => typeof value === "object" && value !== null,
+    "must be an ioredis or node-redis client",
+  ),
+  prefix: optional(
+    refine(
+      refine(
+        string(),
+        (prefix) => prefix.length >= 1 && prefix.length <= 100,
+        (prefix) => `must be 1 to 100 characters long, got ${prefix.length}`,
+      ),
+      (prefix) => /^[^\s]+$/.test(prefix),
+      "must not contain whitespace or control characters",
+    ),
+  ),
+  timeoutMs: optional(integer({ min: 1 })),
+  maxRecords: optional(integer({ min: 0 })),
+  idRetentionMs: optional(integer({ min: 0 })),
+  rollupContextKeys: optional(arrayOf(string())),
 });
 
 const MINUTE_MS = 60_000;
@@ -75,11 +91,11 @@ const MINUTE_MS = 60_000;
  * const ledger = createLedger({ store, budgets: [...] });
  */
 export function redisStore(options: RedisStoreOptions): RedisStore {
-  const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) {
+  const result = validate(optionsCheck, options);
+  if (!result.ok) {
     throw new InvalidConfigError({
-      message: `Invalid redisStore options: ${z.prettifyError(parsed.error)}. Pass { client } with an ioredis or node-redis client; prefix is a non-empty string without spaces.`,
-      cause: parsed.error,
+      message: `Invalid redisStore options: ${formatIssues(result.error.issues)}. Pass { client } with an ioredis or node-redis client; prefix is a non-empty string without spaces.`,
+      cause: result.error,
     });
   }
   const run = createScriptRunner(options.client);
