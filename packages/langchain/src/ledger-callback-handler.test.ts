@@ -260,10 +260,15 @@ describe("LedgerCallbackHandler internals LangChain gets wrong", () => {
       reserve: async (request) => {
         const reservation = await ledger.reserve(request);
         return {
-          ...reservation,
+          id: reservation.id,
+          model: reservation.model,
+          provider: reservation.provider,
+          fallbackFrom: reservation.fallbackFrom,
+          context: reservation.context,
+          estimate: reservation.estimate,
           settle: () => Promise.reject(new Error("store down at settle")),
-          release: reservation.release,
-          settleFromText: reservation.settleFromText,
+          release: (reason) => reservation.release(reason),
+          settleFromText: (text, meta) => reservation.settleFromText(text, meta),
         };
       },
     };

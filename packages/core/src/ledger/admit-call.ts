@@ -36,7 +36,7 @@ export interface Admission {
   priced: PricedModel | undefined;
   /** Model id the caller asked for, when a fallback was admitted instead. */
   fallbackFrom: string | undefined;
-  plans: BucketPlan[];
+  plans: readonly BucketPlan[];
   /** False when no store hold exists (no budgets matched, or the store was down in open mode). */
   held: boolean;
   /** Feeds the billed input back to the correction factors; only once the prompt was counted. */
@@ -265,30 +265,61 @@ function unheldAdmission(
   admitted: UnheldCall,
   countInput: () => InputEstimate,
 ): Admission {
-  const { priced, names } = admitted;
-  const outputTokens = worstCaseOutputTokens(runtime, request, priced);
-  let input: InputEstimate | undefined;
-  let estimate: Estimate | undefined;
-  return {
-    id: admitted.id,
-    model: names.model,
-    provider: names.provider,
-    get estimate() {
-      if (estimate === undefined) {
-        input = countInput();
-        estimate = worstCase(runtime, request, priced, input.inputTokens, outputTokens);
-      }
-      return estimate;
-    },
-    outputTokens,
-    inputCounted: () => input !== undefined,
-    priced,
-    fallbackFrom: undefined,
-    plans: [],
-    held: false,
-    learn: (actualInputTokens) => input?.learn?.(actualInputTokens),
-    fingerprint: admitted.fingerprint,
-  };
+  return new UnheldAdmission(runtime, request, admitted, countInput);
+}
+
+const NO_PLANS: readonly BucketPlan[] = Object.freeze([]);
+
+/** A class, not an object literal with a getter and closures: built on every unbudgeted call. */
+class UnheldAdmission implements Admission {
+  readonly id: string;
+  readonly model: string;
+  readonly provider: string;
+  readonly outputTokens: number;
+  readonly priced: PricedModel | undefined;
+  readonly fallbackFrom = undefined;
+  readonly plans = NO_PLANS;
+  readonly held = false;
+  readonly fingerprint: PromptFingerprint;
+  private input: InputEstimate | undefined;
+  private counted: Estimate | undefined;
+
+  constructor(
+    private readonly runtime: LedgerRuntime,
+    private readonly request: ReserveRequest,
+    admitted: UnheldCall,
+    private readonly countInput: () => InputEstimate,
+  ) {
+    this.id = admitted.id;
+    this.model = admitted.names.model;
+    this.provider = admitted.names.provider;
+    this.priced = admitted.priced;
+    this.outputTokens = worstCaseOutputTokens(runtime, request, admitted.priced);
+    this.fingerprint = admitted.fingerprint;
+  }
+
+  get estimate(): Estimate {
+    if (this.counted === undefined) {
+      const input = this.countInput();
+      this.input = input;
+      this.counted = worstCase(
+        this.runtime,
+        this.request,
+        this.priced,
+        input.inputTokens,
+        this.outputTokens,
+      );
+    }
+    return this.counted;
+  }
+
+  inputCounted(): boolean {
+    return this.input !== undefined;
+  }
+
+  learn(actualInputTokens: number): void {
+    this.input?.learn?.(actualInputTokens);
+  }
 }
 
 /** Unpriced calls pass unless a USD limit would have to hold them (or the policy refuses all). */

@@ -144,7 +144,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
           context,
           plans: budgets.bucketsFor({ context, model, provider, now: runtime.now() }),
           tracks: scope.activeTracks(),
-          ...fingerprint,
+          fingerprint,
         },
         request.usage,
         request.meta,

@@ -1,5 +1,6 @@
 import { thresholdClaimKey } from "../budget/bucket-key.js";
 import type { BucketPlan } from "../budget/bucket-plan.js";
+import type { PromptFingerprint } from "../insights/fingerprint-prompt.js";
 import { amountOfKind, LIMIT_KINDS, limitOfKind } from "../store/amounts.js";
 import type { BucketBalance, SettleCharge } from "../store/store.js";
 import type { Usage } from "../usage/usage.js";
@@ -24,9 +25,8 @@ export interface SettleInput {
   tracks: readonly Totals[];
   /** The hold's tokens; `inputTokens` is absent when the prompt was never counted (no hold). */
   reserved?: { inputTokens?: number | undefined; outputTokens: number };
-  promptHash?: string;
-  systemHash?: string;
-  systemTokens?: number;
+  /** Prompt hashes and system-part size, kept on the record for insights. */
+  fingerprint?: PromptFingerprint;
   startedAtMs?: number;
 }
 
@@ -125,9 +125,12 @@ function buildRecord(
   const latencyMs =
     meta.latencyMs ?? (input.startedAtMs === undefined ? undefined : nowMs - input.startedAtMs);
   if (latencyMs !== undefined) record.latencyMs = latencyMs;
-  if (input.promptHash !== undefined) record.promptHash = input.promptHash;
-  if (input.systemHash !== undefined) record.systemHash = input.systemHash;
-  if (input.systemTokens !== undefined) record.systemTokens = input.systemTokens;
+  const fingerprint = input.fingerprint;
+  if (fingerprint !== undefined) {
+    if (fingerprint.promptHash !== undefined) record.promptHash = fingerprint.promptHash;
+    if (fingerprint.systemHash !== undefined) record.systemHash = fingerprint.systemHash;
+    if (fingerprint.systemTokens !== undefined) record.systemTokens = fingerprint.systemTokens;
+  }
   if (meta.providerReportedCostUsd !== undefined) {
     record.providerReportedCostUsd = meta.providerReportedCostUsd;
   }

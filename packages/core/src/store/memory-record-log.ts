@@ -3,6 +3,7 @@ import { AggregateAccumulator, addRecordToSums, recordGroupValues } from "./aggr
 import type { AggregateQuery, AggregateRow, RecordQuery } from "./ledger-query.js";
 import { MemoryRecordRollup } from "./memory-record-rollup.js";
 import { compileRecordFilter, matchesRecordFilter } from "./record-filter.js";
+import { recordTimeMs } from "./record-time-ms.js";
 
 interface StoredRecord {
   record: UsageRecord;
@@ -49,7 +50,7 @@ export class MemoryRecordLog {
 
   append(records: readonly UsageRecord[]): void {
     for (const record of records) {
-      const timeMs = Date.parse(record.time);
+      const timeMs = recordTimeMs(record.time);
       if (!Number.isFinite(timeMs)) {
         throw new RangeError(
           `Usage record "${record.id}" has an invalid time ${JSON.stringify(record.time)}; records need an ISO-8601 time.`,
