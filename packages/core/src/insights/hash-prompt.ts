@@ -1,9 +1,10 @@
 import {
   createHashState,
   digestHex,
+  HASH_TAGS,
   type HashState,
   hashBytes,
-  hashJoined,
+  hashTag,
   hashText,
 } from "./hash-state.js";
 
@@ -80,19 +81,21 @@ function hashValue(state: HashState, value: unknown, depth: number): void {
     return;
   }
   if (value === null || value === undefined) {
-    hashText(state, "\u0000null");
+    hashTag(state, HASH_TAGS.null);
     return;
   }
   if (typeof value !== "object") {
-    hashText(state, `\u0000${typeof value}:${String(value)}`);
+    hashTag(state, HASH_TAGS.scalar);
+    hashText(state, `${typeof value}:${String(value)}`);
     return;
   }
   if (depth >= MAX_DEPTH) {
-    hashText(state, "\u0000deep");
+    hashTag(state, HASH_TAGS.deep);
     return;
   }
   if (Array.isArray(value)) {
-    hashJoined(state, "\u0000list:", String(value.length));
+    hashTag(state, HASH_TAGS.list);
+    hashTag(state, value.length);
     for (const entry of value) hashValue(state, entry, depth + 1);
     return;
   }
@@ -118,7 +121,7 @@ function hashValue(state: HashState, value: unknown, depth: number): void {
       return;
     }
   }
-  hashText(state, "\u0000object");
+  hashTag(state, HASH_TAGS.object);
   for (const key of Object.keys(value)) {
     if (IGNORED_KEYS.has(key)) continue;
     const entry = (value as Record<string, unknown>)[key];
@@ -194,7 +197,8 @@ function firstSystemMessageState(parts: MessageParts): HashState {
   const cached = plain ? byContent?.get(content) : undefined;
   if (cached !== undefined) return { first: cached.first, second: cached.second };
   const state = createHashState();
-  hashJoined(state, "\u0000message:", parts.role);
+  hashTag(state, HASH_TAGS.message);
+  hashText(state, parts.role);
   hashValue(state, parts.fields, 0);
   if (plain) {
     if (cachedSystemMessages >= MAX_CACHED_SYSTEM_MESSAGES) {
@@ -232,7 +236,7 @@ export function hashPrompt(input: PromptHashInput): PromptHashes | undefined {
   let system: HashState | undefined;
   const systemTexts: string[] = [];
   if (typeof prompt === "string") {
-    hashText(whole, "\u0000prompt");
+    hashTag(whole, HASH_TAGS.prompt);
     hashText(whole, prompt);
   }
   if (hasMessages) {
@@ -246,7 +250,8 @@ export function hashPrompt(input: PromptHashInput): PromptHashes | undefined {
         if (system === undefined) {
           system = firstSystemMessageState(parts);
         } else {
-          hashJoined(system, "\u0000message:", parts.role);
+          hashTag(system, HASH_TAGS.message);
+          hashText(system, parts.role);
           hashValue(system, parts.fields, 0);
         }
         systemTexts.push(textOf(parts.fields.content));
@@ -258,7 +263,8 @@ export function hashPrompt(input: PromptHashInput): PromptHashes | undefined {
           whole.second = system.second;
         }
       }
-      hashJoined(whole, "\u0000message:", parts.role);
+      hashTag(whole, HASH_TAGS.message);
+      hashText(whole, parts.role);
       hashValue(whole, parts.fields, 0);
     }
     if (leading && shareSystem && system) {
@@ -267,7 +273,7 @@ export function hashPrompt(input: PromptHashInput): PromptHashes | undefined {
     }
   }
   if (Array.isArray(tools) && tools.length > 0) {
-    hashText(whole, "\u0000tools");
+    hashTag(whole, HASH_TAGS.tools);
     hashValue(whole, tools, 0);
   }
   const hashes: PromptHashes = { promptHash: digestHex(whole) };

@@ -20,39 +20,45 @@ const MULTIPLIER_FIRST = 2654435761;
 const MULTIPLIER_SECOND = 1597334677;
 
 /**
- * Feeds a string, prefixed with its length, so `["ab", "c"]` and `["a", "bc"]` hash apart.
- * The lanes live in locals inside the loops: int32 values past 2^30 are heap numbers, so
- * writing them to the state object on every unit would allocate on every character.
+ * Structure markers fed by {@link hashTag}: negative, so a marker never reads like the length
+ * prefix of a string (lengths are ≥ 0) at the same position.
  */
-export function hashText(state: HashState, text: string): void {
-  hashJoined(state, text, "");
+export const HASH_TAGS = {
+  object: -1,
+  list: -2,
+  null: -3,
+  deep: -4,
+  message: -5,
+  prompt: -6,
+  tools: -7,
+  bytes: -8,
+  scalar: -9,
+} as const;
+
+/** Feeds one integer (a structure marker or a count) as a single step. */
+export function hashTag(state: HashState, value: number): void {
+  state.first = Math.imul(state.first ^ value, MULTIPLIER_FIRST);
+  state.second = Math.imul(state.second ^ value, MULTIPLIER_SECOND);
 }
 
 /**
- * Feeds `head + tail` exactly as {@link hashText} would, without building the joined string
- * (a concatenation would be flattened, i.e. copied, on the first character read).
+ * Feeds a string, prefixed with its length (so `["ab", "c"]` and `["a", "bc"]` hash apart),
+ * two UTF-16 units per step: prompts are mostly long texts, and this loop is most of the
+ * hashing cost. The lanes live in locals: int32 values past 2^30 are heap numbers, so writing
+ * them to the state object on every step would allocate.
  */
-export function hashJoined(state: HashState, head: string, tail: string): void {
-  let first = state.first;
-  let second = state.second;
-  // The length prefix: its decimal digits, most significant first, then ":".
-  const length = head.length + tail.length;
-  let divisor = 1;
-  while (divisor * 10 <= length) divisor *= 10;
-  for (; divisor >= 1; divisor /= 10) {
-    const unit = 48 + (Math.floor(length / divisor) % 10);
+export function hashText(state: HashState, text: string): void {
+  const length = text.length;
+  let first = Math.imul(state.first ^ length, MULTIPLIER_FIRST);
+  let second = Math.imul(state.second ^ length, MULTIPLIER_SECOND);
+  const pairsEnd = length - (length & 1);
+  for (let index = 0; index < pairsEnd; index += 2) {
+    const unit = (text.charCodeAt(index) << 16) | text.charCodeAt(index + 1);
     first = Math.imul(first ^ unit, MULTIPLIER_FIRST);
     second = Math.imul(second ^ unit, MULTIPLIER_SECOND);
   }
-  first = Math.imul(first ^ 58, MULTIPLIER_FIRST); // ":"
-  second = Math.imul(second ^ 58, MULTIPLIER_SECOND);
-  for (let index = 0; index < head.length; index++) {
-    const unit = head.charCodeAt(index);
-    first = Math.imul(first ^ unit, MULTIPLIER_FIRST);
-    second = Math.imul(second ^ unit, MULTIPLIER_SECOND);
-  }
-  for (let index = 0; index < tail.length; index++) {
-    const unit = tail.charCodeAt(index);
+  if (pairsEnd < length) {
+    const unit = text.charCodeAt(pairsEnd);
     first = Math.imul(first ^ unit, MULTIPLIER_FIRST);
     second = Math.imul(second ^ unit, MULTIPLIER_SECOND);
   }
@@ -62,7 +68,8 @@ export function hashJoined(state: HashState, head: string, tail: string): void {
 
 /** Feeds raw bytes (binary image or file data), prefixed with their length. */
 export function hashBytes(state: HashState, bytes: Uint8Array): void {
-  hashText(state, `bytes:${bytes.length}`);
+  hashTag(state, HASH_TAGS.bytes);
+  hashTag(state, bytes.length);
   let first = state.first;
   let second = state.second;
   for (let index = 0; index < bytes.length; index++) {
