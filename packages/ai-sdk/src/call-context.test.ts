@@ -1,9 +1,14 @@
 import { createLedger, InvalidConfigError } from "@tokenledger/core";
 import { describe, expect, it } from "vitest";
-import { resolveCallContext } from "./call-context.js";
+import { callContextOf, resolveCallContext } from "./call-context.js";
 
 const ledger = createLedger();
-const sources = { ledger, context: { feature: "chat" }, providerOptionsKey: "tokenledger" };
+const sources = {
+  ledger,
+  context: { feature: "chat" },
+  providerOptionsKey: "tokenledger",
+  carrier: Symbol("test carrier"),
+};
 
 describe("resolveCallContext", () => {
   it("merges scope, options and per-call context, per-call keys winning", () => {
@@ -41,8 +46,26 @@ describe("resolveCallContext", () => {
     const params = { maxOutputTokens: 5, providerOptions: { openai: { user: "x" } } };
     const call = resolveCallContext(params, sources);
     expect(call.params).not.toBe(params);
-    expect(call.params).toEqual(params);
+    expect(Object.keys(call.params)).toEqual(Object.keys(params));
+    expect(JSON.stringify(call.params)).toBe(JSON.stringify(params));
     expect(call.context).toEqual({ feature: "chat" });
+  });
+
+  it("carries the resolved context on the transformed params, out of the provider's sight", () => {
+    const call = resolveCallContext(
+      { providerOptions: { tokenledger: { userId: "u-3" } } },
+      sources,
+    );
+    expect(JSON.stringify(call.params)).toBe('{"providerOptions":{}}');
+    expect(callContextOf(call.params, sources)).toBe(call.context);
+    // Params that never went through transformParams are resolved on the spot.
+    expect(callContextOf({ providerOptions: { tokenledger: { userId: "u-4" } } }, sources)).toEqual(
+      { feature: "chat", userId: "u-4" },
+    );
+    // Another middleware's carrier is not this one's.
+    expect(callContextOf(call.params, { ...sources, carrier: Symbol("other") })).toEqual({
+      feature: "chat",
+    });
   });
 
   it("refuses values budgets cannot scope on", () => {

@@ -8,6 +8,12 @@ export interface CallContextSources {
   context: LedgerContext | (() => LedgerContext) | undefined;
   /** The `providerOptions` key carrying per-call context (`tokenledger`). */
   providerOptionsKey: string;
+  /**
+   * The key (one per middleware) under which transformed params carry their resolved context
+   * to `wrapGenerate`/`wrapStream`: a symbol, so providers and JSON never see it, and no
+   * lookup table per call.
+   */
+  carrier: symbol;
 }
 
 /** A call's params with the context key removed, and the merged context. */
@@ -26,25 +32,56 @@ export function resolveCallContext<Params extends Pick<CallOptionsLike, "provide
   params: Params,
   sources: CallContextSources,
 ): ResolvedCallContext<Params> {
-  const configured =
-    typeof sources.context === "function" ? sources.context() : (sources.context ?? {});
+  const configured = typeof sources.context === "function" ? sources.context() : sources.context;
   const providerOptions = params.providerOptions;
   const key = sources.providerOptionsKey;
   if (providerOptions === undefined || !(key in providerOptions)) {
-    return {
-      params: { ...params },
-      context: { ...sources.ledger.currentContext(), ...configured },
-    };
+    const context = mergeContext(sources.ledger.currentContext(), configured, undefined);
+    return { params: { ...params, [sources.carrier]: context }, context };
   }
-  const { [key]: perCall, ...rest } = providerOptions;
+  // A loop, not `{ [key]: perCall, ...rest }`: object rest with a computed key is a slow
+  // runtime call, and this runs on every model call.
+  const rest: Record<string, unknown> = {};
+  for (const name in providerOptions) {
+    if (name !== key) rest[name] = providerOptions[name];
+  }
+  const context = mergeContext(
+    sources.ledger.currentContext(),
+    configured,
+    toLedgerContext(providerOptions[key], key),
+  );
   return {
-    params: { ...params, providerOptions: rest },
-    context: {
-      ...sources.ledger.currentContext(),
-      ...configured,
-      ...toLedgerContext(perCall, key),
+    params: {
+      ...params,
+      providerOptions: rest as typeof providerOptions,
+      [sources.carrier]: context,
     },
+    context,
   };
+}
+
+/** The context `transformParams` resolved for these params (resolved now if it did not run). */
+export function callContextOf(
+  params: Pick<CallOptionsLike, "providerOptions">,
+  sources: CallContextSources,
+): LedgerContext {
+  const carried = (params as Record<symbol, LedgerContext | undefined>)[sources.carrier];
+  return carried ?? resolveCallContext(params, sources).context;
+}
+
+/** `base ⊕ configured ⊕ perCall`, later keys winning; `perCall` (always a fresh object) as is when it is all there is. */
+function mergeContext(
+  base: LedgerContext,
+  configured: LedgerContext | undefined,
+  perCall: LedgerContext | undefined,
+): LedgerContext {
+  if (configured === undefined && !hasKeys(base)) return perCall ?? {};
+  return { ...base, ...configured, ...perCall };
+}
+
+function hasKeys(context: LedgerContext): boolean {
+  for (const _ in context) return true;
+  return false;
 }
 
 function toLedgerContext(value: unknown, key: string): LedgerContext {
@@ -55,7 +92,9 @@ function toLedgerContext(value: unknown, key: string): LedgerContext {
     });
   }
   const context: LedgerContext = {};
-  for (const [name, entry] of Object.entries(value)) {
+  const fields = value as Record<string, unknown>;
+  for (const name in fields) {
+    const entry = fields[name];
     if (entry === undefined || entry === null) continue;
     if (typeof entry === "string") {
       context[name] = entry;

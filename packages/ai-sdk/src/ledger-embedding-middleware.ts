@@ -1,5 +1,5 @@
 import { InvalidConfigError, type Ledger, type LedgerContext } from "@tokenledger/core";
-import { resolveCallContext } from "./call-context.js";
+import { callContextOf, resolveCallContext } from "./call-context.js";
 import type { EmbeddingCallOptionsLike, ModelIdentity } from "./model-shapes.js";
 import { runEmbed } from "./run-embed.js";
 
@@ -38,20 +38,17 @@ export function ledgerEmbeddingMiddleware(
   options?: LedgerEmbeddingOptions,
 ): LedgerEmbeddingMiddleware {
   const sources = embeddingContextSources(ledger, options);
-  const contexts = new WeakMap<object, LedgerContext>();
   return {
     specificationVersion: "v3",
     transformParams: async ({ params }) => {
-      const call = resolveCallContext(params, sources);
-      contexts.set(call.params, call.context);
-      return call.params;
+      return resolveCallContext(params, sources).params;
     },
     wrapEmbed: ({ doEmbed, params, model }) =>
       runEmbed({
         ledger,
         model,
         params,
-        context: contexts.get(params) ?? resolveCallContext(params, sources).context,
+        context: callContextOf(params, sources),
         doEmbed,
       }),
   };
@@ -77,5 +74,5 @@ export function embeddingContextSources(
       message: `ledgerEmbeddingMiddleware: providerOptionsKey must be a non-empty string (default "tokenledger").`,
     });
   }
-  return { ledger, context, providerOptionsKey };
+  return { ledger, context, providerOptionsKey, carrier: Symbol("tokenledger.context") };
 }

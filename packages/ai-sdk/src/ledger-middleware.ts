@@ -1,5 +1,5 @@
 import type { Ledger, LedgerContext } from "@tokenledger/core";
-import { resolveCallContext } from "./call-context.js";
+import { callContextOf, resolveCallContext } from "./call-context.js";
 import { assertCountableModel, assertFallbackSpec } from "./check-spec-compatibility.js";
 import {
   type LedgerMiddlewareOptions,
@@ -56,11 +56,10 @@ export function ledgerMiddleware(
   options?: LedgerMiddlewareOptions,
 ): LedgerMiddleware {
   const resolved = resolveMiddlewareOptions(options);
-  const contexts = new WeakMap<object, LedgerContext>();
   // Fixed for the middleware's life: built once, not per call.
-  const contextSources = { ledger, ...resolved };
+  const contextSources = { ledger, ...resolved, carrier: Symbol("tokenledger.context") };
   const contextOf = (params: CallOptionsLike): LedgerContext =>
-    contexts.get(params) ?? resolveCallContext(params, contextSources).context;
+    callContextOf(params, contextSources);
 
   return {
     specificationVersion: "v3",
@@ -68,9 +67,7 @@ export function ledgerMiddleware(
     transformParams: async ({ params, model }) => {
       assertCountableModel(model, params.headers);
       for (const fallback of resolved.fallbacks) assertFallbackSpec(model, fallback.model);
-      const call = resolveCallContext(params, contextSources);
-      contexts.set(call.params, call.context);
-      return call.params;
+      return resolveCallContext(params, contextSources).params;
     },
     wrapGenerate: ({ doGenerate, params, model }) =>
       runGenerate({
