@@ -6,6 +6,7 @@ import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { SYSTEM_PROMPT, userMessages } from "./lib/chat-prompts.js";
 import { FakeOpenAIChatModel } from "./lib/fake-chat-model.js";
+import { forgetPromptCounts } from "./lib/forget-prompt-counts.js";
 import { loadSubjects } from "./lib/load-subjects.js";
 import { perCallRows, ratioFigure, runPairedRounds, type Variant } from "./lib/paired-rounds.js";
 import { markdownTable } from "./lib/stats.js";
@@ -22,7 +23,8 @@ class NoopHandler extends BaseCallbackHandler {
 }
 
 export async function run(context: BenchContext): Promise<BenchResult> {
-  const { LedgerCallbackHandler, clearTokenCache, createLedger } = await loadSubjects(context);
+  const subjects = await loadSubjects(context);
+  const { LedgerCallbackHandler, createLedger } = subjects;
   const model = new FakeOpenAIChatModel({});
   const prompts = userMessages(context.rootDir).map((text) => [
     new SystemMessage(SYSTEM_PROMPT),
@@ -33,7 +35,7 @@ export async function run(context: BenchContext): Promise<BenchResult> {
   const variant = (name: string, handler?: () => BaseCallbackHandler): Variant => ({
     name,
     async batch(calls) {
-      clearTokenCache();
+      await forgetPromptCounts(subjects);
       const callbacks = handler === undefined ? [] : [handler()];
       for (let index = 0; index < calls; index++) {
         await model.invoke(prompts[index % prompts.length] as (HumanMessage | SystemMessage)[], {

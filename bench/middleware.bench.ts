@@ -7,6 +7,7 @@ import { generateText, type LanguageModelMiddleware, streamText, wrapLanguageMod
 import { type MockLanguageModelV4, simulateReadableStream } from "ai/test";
 import { forgetCalls, generateMock, streamMock, streamParts } from "./lib/ai-sdk-mocks.js";
 import { SYSTEM_PROMPT, userMessages } from "./lib/chat-prompts.js";
+import { forgetPromptCounts } from "./lib/forget-prompt-counts.js";
 import { loadSubjects, type Subjects } from "./lib/load-subjects.js";
 import {
   perCallRows,
@@ -36,8 +37,8 @@ type Call = (model: Parameters<typeof generateText>[0]["model"], index: number) 
 
 /**
  * A variant running `calls` sequential calls. `middleware` builds a fresh one per batch (a fresh
- * ledger: same store size in every round), and the token cache is cleared so prompts are counted,
- * not looked up.
+ * ledger: same store size in every round), and prompt token counts are forgotten so prompts are
+ * counted, not looked up (`forgetPromptCounts`).
  */
 function variant(
   subjects: Subjects,
@@ -50,7 +51,7 @@ function variant(
     name,
     async batch(calls) {
       forgetCalls(mock);
-      subjects.clearTokenCache();
+      await forgetPromptCounts(subjects);
       const model =
         middleware === undefined
           ? mock

@@ -3,5 +3,11 @@
  * (esbuild, ESM, no tsx transforms), so benchmarks time the published code, not a dev loader.
  */
 export { ledgerMiddleware } from "@tokenledger/ai-sdk";
-export { calculateCost, clearTokenCache, createLedger, memoryStore } from "@tokenledger/core";
+export {
+  calculateCost,
+  clearTokenCache,
+  createLedger,
+  gptTokenizer,
+  memoryStore,
+} from "@tokenledger/core";
 export { LedgerCallbackHandler } from "@tokenledger/langchain";

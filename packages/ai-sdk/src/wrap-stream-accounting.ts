@@ -34,13 +34,7 @@ export interface StreamAccountingOptions extends StreamAccountingHooks {
 
 type Part = Readonly<Record<string, unknown>>;
 
-/**
- * `Transformer` with the `cancel` hook (WHATWG streams; Node ≥ 20.19), called when the readable
- * side is cancelled or the source errors. TypeScript 5.9's DOM lib does not declare it yet.
- */
-interface CancellableTransformer extends Transformer<unknown, unknown> {
-  cancel(reason: unknown): Promise<void>;
-}
+const ignore = (): void => undefined;
 
 /**
  * Passes every stream part through unchanged, with O(1) work per part (no tokenizing): it
@@ -49,13 +43,17 @@ interface CancellableTransformer extends Transformer<unknown, unknown> {
  *
  * - at `finish`, with its usage (before the part is released, so the record exists when the
  *   caller sees the end);
- * - on cancel (the caller aborted or stopped reading; also an inner read error, which the pipe
- *   turns into a cancel), on `flush` without `finish`, or when a cap trips — from the deltas,
- *   estimated, status `aborted`/`error`. Spent money is never dropped and no hold is left.
+ * - when the caller cancels (aborted or stopped reading), the source errors, the source closes
+ *   without `finish`, or a cap trips — from the deltas, estimated, status `aborted`/`error`.
+ *   Spent money is never dropped and no hold is left.
  *
  * A tripped cap ends the stream the way every `ai` major handles (research §6E): close open text
- * blocks, an `error` part, a synthetic `finish` with partial usage, then `terminate()` — never
+ * blocks, an `error` part, a synthetic `finish` with partial usage, then close — never
  * `controller.error()`, which leaves `usage` pending forever on ai@5.
+ *
+ * The wrapper is a pull-based `ReadableStream` reading the source one part per pull (a
+ * `TransformStream` costs about 3× more per part: its writable side and backpressure
+ * bookkeeping), so backpressure is the caller's own: nothing is read ahead.
  */
 export function wrapStreamAccounting(
   stream: ReadableStream<unknown>,
@@ -66,7 +64,9 @@ export function wrapStreamAccounting(
   let responseModel: string | undefined;
   let errorSeen = false;
   let ended = false;
+  let cancelled = false;
   const outputText = (): string => deltas.join("");
+  const reader = stream.getReader();
 
   const cut = (status: StreamCut["status"], endReason: string): Promise<void> => {
     if (ended) return Promise.resolve();
@@ -74,83 +74,123 @@ export function wrapStreamAccounting(
     return options.onCut({ status, endReason, outputText: outputText(), responseModel });
   };
 
+  const enqueue = (controller: ReadableStreamDefaultController<unknown>, part: unknown): void => {
+    if (!cancelled) controller.enqueue(part);
+  };
+
   const stop = async (
     trip: OutputCapTrip,
-    controller: TransformStreamDefaultController<unknown>,
+    controller: ReadableStreamDefaultController<unknown>,
   ): Promise<void> => {
     if (ended) return;
-    for (const [id, endType] of openBlocks) controller.enqueue({ type: endType, id });
+    for (const [id, endType] of openBlocks) enqueue(controller, { type: endType, id });
     openBlocks.clear();
-    controller.enqueue({ type: "error", error: trip.error });
+    enqueue(controller, { type: "error", error: trip.error });
     try {
       await cut("aborted", "output-cap");
     } catch (error) {
-      controller.enqueue({ type: "error", error });
+      enqueue(controller, { type: "error", error });
     }
-    controller.enqueue(syntheticFinish(options.usageShape, trip));
-    controller.terminate();
+    enqueue(controller, syntheticFinish(options.usageShape, trip));
+    if (!cancelled) controller.close();
+    reader.cancel(trip.error).catch(ignore);
   };
 
-  const transformer: CancellableTransformer = {
-    transform(chunk, controller) {
-      const part = chunk as Part;
-      switch (part.type) {
-        case "text-delta":
-        case "reasoning-delta":
-        case "tool-input-delta": {
-          controller.enqueue(chunk);
-          if (typeof part.delta !== "string" || part.delta.length === 0) return;
-          deltas.push(part.delta);
-          const check = options.cap?.add(part.delta, outputText);
-          if (check === undefined) return;
-          return check.then((trip) => (trip === undefined ? undefined : stop(trip, controller)));
-        }
-        case "finish": {
-          if (ended) return;
-          ended = true;
-          // A failed settlement surfaces as an `error` part (the caller's onError sees it) while
-          // the `finish` part still goes through, so the SDK's usage promise always resolves.
-          return options.onFinish({ part: chunk, responseModel, errorSeen, outputText }).then(
-            () => controller.enqueue(chunk),
-            (error: unknown) => {
-              controller.enqueue({ type: "error", error });
-              controller.enqueue(chunk);
-            },
-          );
-        }
-        case "text-start":
-        case "reasoning-start":
-          if (typeof part.id === "string") {
-            openBlocks.set(part.id, part.type === "text-start" ? "text-end" : "reasoning-end");
-          }
-          break;
-        case "text-end":
-        case "reasoning-end":
-          if (typeof part.id === "string") openBlocks.delete(part.id);
-          break;
-        case "response-metadata":
-          if (typeof part.modelId === "string" && part.modelId.length > 0) {
-            responseModel = part.modelId;
-          }
-          break;
-        case "error":
-          errorSeen = true;
-          break;
+  /** One source part: bookkeeping, then passed on (after settling, for `finish`). */
+  const pass = (
+    chunk: unknown,
+    controller: ReadableStreamDefaultController<unknown>,
+  ): Promise<void> | undefined => {
+    const part = chunk as Part;
+    switch (part.type) {
+      case "text-delta":
+      case "reasoning-delta":
+      case "tool-input-delta": {
+        enqueue(controller, chunk);
+        if (typeof part.delta !== "string" || part.delta.length === 0) return undefined;
+        deltas.push(part.delta);
+        const check = options.cap?.add(part.delta, outputText);
+        if (check === undefined) return undefined;
+        return check.then((trip) => (trip === undefined ? undefined : stop(trip, controller)));
       }
-      controller.enqueue(chunk);
-      return undefined;
-    },
-    flush(controller) {
-      return cut("error", "closed-without-finish").catch((error: unknown) => {
-        controller.enqueue({ type: "error", error });
-      });
-    },
-    cancel(reason) {
-      const aborted = reason === undefined || isAbortError(reason);
-      return cut(aborted ? "aborted" : "error", aborted ? "aborted" : "stream-error");
-    },
+      case "finish": {
+        if (ended) return undefined;
+        ended = true;
+        // A failed settlement surfaces as an `error` part (the caller's onError sees it) while
+        // the `finish` part still goes through, so the SDK's usage promise always resolves.
+        return options.onFinish({ part: chunk, responseModel, errorSeen, outputText }).then(
+          () => enqueue(controller, chunk),
+          (error: unknown) => {
+            enqueue(controller, { type: "error", error });
+            enqueue(controller, chunk);
+          },
+        );
+      }
+      case "text-start":
+      case "reasoning-start":
+        if (typeof part.id === "string") {
+          openBlocks.set(part.id, part.type === "text-start" ? "text-end" : "reasoning-end");
+        }
+        break;
+      case "text-end":
+      case "reasoning-end":
+        if (typeof part.id === "string") openBlocks.delete(part.id);
+        break;
+      case "response-metadata":
+        if (typeof part.modelId === "string" && part.modelId.length > 0) {
+          responseModel = part.modelId;
+        }
+        break;
+      case "error":
+        errorSeen = true;
+        break;
+    }
+    enqueue(controller, chunk);
+    return undefined;
   };
-  return stream.pipeThrough(new TransformStream(transformer));
+
+  const closeWithoutFinish = (controller: ReadableStreamDefaultController<unknown>) =>
+    cut("error", "closed-without-finish").then(
+      () => {
+        if (!cancelled) controller.close();
+      },
+      (error: unknown) => {
+        enqueue(controller, { type: "error", error });
+        if (!cancelled) controller.close();
+      },
+    );
+
+  return new ReadableStream<unknown>(
+    {
+      pull(controller) {
+        return reader.read().then(
+          (read) => {
+            if (cancelled) return undefined;
+            return read.done ? closeWithoutFinish(controller) : pass(read.value, controller);
+          },
+          (error: unknown) => {
+            // The source failed (an aborted fetch, a broken connection): settle, then fail the same way.
+            const aborted = isAbortError(error);
+            const settled = cut(
+              aborted ? "aborted" : "error",
+              aborted ? "aborted" : "stream-error",
+            );
+            return settled.then(
+              () => controller.error(error),
+              () => controller.error(error),
+            );
+          },
+        );
+      },
+      cancel(reason) {
+        cancelled = true;
+        const aborted = reason === undefined || isAbortError(reason);
+        reader.cancel(reason).catch(ignore);
+        return cut(aborted ? "aborted" : "error", aborted ? "aborted" : "stream-error");
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }
 
 function syntheticFinish(shape: "flat" | "nested", trip: OutputCapTrip): Part {
