@@ -56,6 +56,8 @@ describe.each(aiMajors)("ledgerMiddleware on $name: stream", (major) => {
     expect(records[0]?.usage).toMatchObject({ outputTokens: 40, reasoningTokens: 30 });
     // 10 × 2000 + 40 × 8000 (reasoning is inside the 40 output tokens, priced once)
     expect(records[0]?.costNanoUsd).toBe(340_000);
+    // No budget held this call and no cap was asked for: its prompt was never tokenized.
+    expect(records[0]?.reservedInputTokens).toBeUndefined();
   });
 
   it("settles an aborted stream from the deltas seen, estimated, with nothing left held", async () => {

@@ -115,6 +115,8 @@ export async function outputCapFor(options: {
   capAtHold: boolean;
 }): Promise<OutputCap | undefined> {
   const { ledger, reservation, maxOutputUsd, capAtHold } = options;
+  // Without a cap nothing reads the estimate: a call no budget holds keeps its prompt uncounted.
+  if (!capAtHold && maxOutputUsd === undefined) return undefined;
   const holdTokens = reservation.estimate.outputTokens;
   const perToken =
     maxOutputUsd === undefined
