@@ -50,6 +50,49 @@ describe("memoryStore budgets stay bounded", () => {
     expect(store.stats().buckets).toBe(0);
   });
 
+  it("keeps one hold inline, several in a map, and frees each by release, settle or TTL", async () => {
+    const store = memoryStore({ sweepIntervalMs: 1_000_000 });
+    const hold = (tokens: number) => ({
+      key: "user-1",
+      limits: { tokens: 100 },
+      amount: { nanoUsd: 0, tokens, requests: 1 },
+      enforce: true,
+      expiresAtMs: null,
+    });
+    const held = async (nowMs: number) =>
+      (await store.balances({ keys: [{ key: "user-1" }], nowMs }))[0]?.held.tokens;
+    // a: 10 tokens until 1,000 ms; b: 20 until 2,000; c: 30 until 3,000 (ttl from each nowMs).
+    await store.reserve({ id: "a", holds: [hold(10)], ttlMs: 1_000, nowMs: 0 });
+    expect(await held(0)).toBe(10);
+    await store.reserve({ id: "b", holds: [hold(20)], ttlMs: 1_500, nowMs: 500 });
+    await store.reserve({ id: "c", holds: [hold(30)], ttlMs: 2_500, nowMs: 500 });
+    expect(await held(500)).toBe(60);
+    // 60 held + 41 asked = 101 > 100.
+    const denied = await store.reserve({ id: "d", holds: [hold(41)], ttlMs: 10, nowMs: 999 });
+    expect(denied).toMatchObject({ admitted: false, denied: { held: 60, requested: 41 } });
+    expect(await held(1_000)).toBe(50); // a expired at 1,000
+    await store.release({ id: "b", nowMs: 1_100 });
+    expect(await held(1_100)).toBe(30);
+    await store.settle({
+      id: "c",
+      charges: [
+        { key: "user-1", amount: { nanoUsd: 0, tokens: 7, requests: 1 }, expiresAtMs: null },
+      ],
+      nowMs: 1_200,
+    });
+    const [balance] = await store.balances({ keys: [{ key: "user-1" }], nowMs: 1_200 });
+    expect(balance?.held.tokens).toBe(0);
+    expect(balance?.spent.tokens).toBe(7);
+    // Two holds of one request on the same key count together against its limit: 7 + 50 + 44 > 100.
+    const twice = await store.reserve({
+      id: "e",
+      holds: [hold(50), hold(44)],
+      ttlMs: 10,
+      nowMs: 1_300,
+    });
+    expect(twice).toMatchObject({ admitted: false, denied: { spent: 7, held: 50, requested: 44 } });
+  });
+
   it("validates its options", () => {
     expect(() => memoryStore({ maxRecords: -1 })).toThrow(InvalidConfigError);
     expect(() => memoryStore({ maxRecords: 1.5 })).toThrow(/Invalid memoryStore options/);

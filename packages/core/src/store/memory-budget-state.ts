@@ -10,27 +10,34 @@ import type {
   BucketBalance,
   ReserveOutcome,
   StoreClaimRequest,
+  StoreDenial,
   StoreReserveRequest,
   StoreSettleRequest,
   StoreSettleResult,
 } from "./store.js";
 
 interface HoldEntry {
+  id: string;
   amount: Amounts;
   expiresAtMs: number;
 }
 
+/**
+ * Holds of one bucket: none, the single usual one inline (per-user buckets rarely see two
+ * calls at once), or a map by reservation id once there are several.
+ */
+type Holds = HoldEntry | Map<string, HoldEntry> | undefined;
+
 interface Bucket {
-  /** Spent in calendar and `total` buckets. */
-  spent: Amounts;
+  /** Spent in calendar and `total` buckets (inline: one object less to reach per bucket). */
+  spentNanoUsd: number;
+  spentTokens: number;
+  spentRequests: number;
   /** Time-stamped charges of rolling buckets (none until the first; most buckets never have one). */
   entries: { atMs: number; amount: Amounts }[] | undefined;
   rollingWindowMs: number | undefined;
-  /**
-   * Holds by reservation id; created on the first hold and dropped once empty, so 100k idle
-   * buckets cost a small object each (fewer cache misses with many users).
-   */
-  holds: Map<string, HoldEntry> | undefined;
+  /** Live holds; a bucket with none keeps nothing, so 100k idle buckets cost a small object each. */
+  holds: Holds;
   expiresAtMs: number | null;
 }
 
@@ -79,57 +86,74 @@ export class MemoryBudgetState {
     this.sweepIfDue(request.nowMs);
     const known = this.liveReservation(request.id, request.nowMs);
     if (known) return known.outcome;
-    const pendingByKey = new Map<string, Amounts>();
-    for (const hold of request.holds) {
-      const pending = pendingByKey.get(hold.key) ?? zeroAmounts();
-      if (hold.enforce) {
-        const balance = this.balanceOf(hold.key, hold.rollingWindowMs, request.nowMs);
-        for (const limitKind of LIMIT_KINDS) {
-          const limit = limitOfKind(hold.limits, limitKind);
-          if (limit === undefined) continue;
-          const spent = amountOfKind(balance.spent, limitKind);
-          const held = amountOfKind(balance.held, limitKind) + amountOfKind(pending, limitKind);
-          const requested = amountOfKind(hold.amount, limitKind);
-          if (spent + held + requested > limit) {
-            const outcome: ReserveOutcome = {
-              admitted: false,
-              denied: { key: hold.key, limitKind, limit, spent, held, requested },
-            };
-            this.reservations.set(request.id, {
-              outcome,
-              keys: [],
-              settled: false,
-              forgetAtMs: request.nowMs + request.ttlMs,
-            });
-            return outcome;
-          }
-        }
-      }
-      addAmountsInto(pending, hold.amount);
-      pendingByKey.set(hold.key, pending);
+    const { holds } = request;
+    for (let index = 0; index < holds.length; index++) {
+      const hold = holds[index] as StoreReserveRequest["holds"][number];
+      if (!hold.enforce) continue;
+      const denied = this.deniedHold(request, hold, index);
+      if (denied === undefined) continue;
+      const outcome: ReserveOutcome = { admitted: false, denied };
+      this.reservations.set(request.id, {
+        outcome,
+        keys: [],
+        settled: false,
+        forgetAtMs: request.nowMs + request.ttlMs,
+      });
+      return outcome;
     }
     const holdExpiresAtMs = request.nowMs + request.ttlMs;
-    for (const hold of request.holds) {
+    const keys: string[] = [];
+    for (const hold of holds) {
       const bucket = this.writableBucket(
         hold.key,
         hold.expiresAtMs,
         hold.rollingWindowMs,
         request.nowMs,
       );
-      bucket.holds ??= new Map();
-      const existing = bucket.holds.get(request.id);
-      if (existing) addAmountsInto(existing.amount, hold.amount);
-      else
-        bucket.holds.set(request.id, { amount: { ...hold.amount }, expiresAtMs: holdExpiresAtMs });
+      const existing = holdOf(bucket.holds, request.id);
+      if (existing) {
+        addAmountsInto(existing.amount, hold.amount);
+        continue;
+      }
+      keys.push(hold.key);
+      const entry = { id: request.id, amount: { ...hold.amount }, expiresAtMs: holdExpiresAtMs };
+      bucket.holds = withHold(bucket.holds, entry);
     }
     const outcome: ReserveOutcome = { admitted: true };
     this.reservations.set(request.id, {
       outcome,
-      keys: [...pendingByKey.keys()],
+      keys,
       settled: false,
       forgetAtMs: Math.max(holdExpiresAtMs, request.nowMs + this.options.idRetentionMs),
     });
     return outcome;
+  }
+
+  /**
+   * The denial of one enforced hold, counting what this bucket already holds and spent plus
+   * the holds of the same request before it on the same key (`undefined` when it fits).
+   */
+  private deniedHold(
+    request: StoreReserveRequest,
+    hold: StoreReserveRequest["holds"][number],
+    index: number,
+  ): StoreDenial | undefined {
+    const balance = this.balanceOf(hold.key, hold.rollingWindowMs, request.nowMs);
+    for (let earlier = 0; earlier < index; earlier++) {
+      const other = request.holds[earlier] as StoreReserveRequest["holds"][number];
+      if (other.key === hold.key) addAmountsInto(balance.held, other.amount);
+    }
+    for (const limitKind of LIMIT_KINDS) {
+      const limit = limitOfKind(hold.limits, limitKind);
+      if (limit === undefined) continue;
+      const spent = amountOfKind(balance.spent, limitKind);
+      const held = amountOfKind(balance.held, limitKind);
+      const requested = amountOfKind(hold.amount, limitKind);
+      if (spent + held + requested > limit) {
+        return { key: hold.key, limitKind, limit, spent, held, requested };
+      }
+    }
+    return undefined;
   }
 
   settle(request: StoreSettleRequest): StoreSettleResult {
@@ -148,18 +172,27 @@ export class MemoryBudgetState {
         charge.rollingWindowMs,
         request.nowMs,
       );
-      if (charge.rollingWindowMs === undefined) addAmountsInto(bucket.spent, charge.amount);
-      else {
+      if (charge.rollingWindowMs === undefined) {
+        bucket.spentNanoUsd += charge.amount.nanoUsd;
+        bucket.spentTokens += charge.amount.tokens;
+        bucket.spentRequests += charge.amount.requests;
+      } else {
         bucket.entries ??= [];
         bucket.entries.push({ atMs: request.nowMs, amount: { ...charge.amount } });
       }
     }
-    this.reservations.set(request.id, {
-      outcome: known?.outcome ?? { admitted: true },
-      keys: [],
-      settled: true,
-      forgetAtMs: Math.max(known?.forgetAtMs ?? 0, request.nowMs + this.options.idRetentionMs),
-    });
+    const forgetAtMs = Math.max(known?.forgetAtMs ?? 0, request.nowMs + this.options.idRetentionMs);
+    if (known) {
+      known.settled = true;
+      known.forgetAtMs = forgetAtMs;
+    } else {
+      this.reservations.set(request.id, {
+        outcome: { admitted: true },
+        keys: [],
+        settled: true,
+        forgetAtMs,
+      });
+    }
     return { applied: true, balances: this.balances(keys, request.nowMs) };
   }
 
@@ -204,9 +237,7 @@ export class MemoryBudgetState {
   private dropHolds(id: string, reservation: ReservationState): void {
     for (const key of reservation.keys) {
       const bucket = this.buckets.get(key);
-      if (bucket?.holds === undefined) continue;
-      bucket.holds.delete(id);
-      if (bucket.holds.size === 0) bucket.holds = undefined;
+      if (bucket !== undefined) bucket.holds = withoutHold(bucket.holds, id);
     }
     reservation.keys = [];
   }
@@ -230,7 +261,9 @@ export class MemoryBudgetState {
     let bucket = this.liveBucket(key, nowMs);
     if (!bucket) {
       bucket = {
-        spent: zeroAmounts(),
+        spentNanoUsd: 0,
+        spentTokens: 0,
+        spentRequests: 0,
         entries: undefined,
         rollingWindowMs,
         holds: undefined,
@@ -249,11 +282,14 @@ export class MemoryBudgetState {
     rollingWindowMs: number | undefined,
     nowMs: number,
   ): { spent: Amounts; held: Amounts } {
-    const spent = zeroAmounts();
-    const held = zeroAmounts();
     const bucket = this.liveBucket(key, nowMs);
-    if (!bucket) return { spent, held };
-    addAmountsInto(spent, bucket.spent);
+    const held = zeroAmounts();
+    if (!bucket) return { spent: zeroAmounts(), held };
+    const spent = {
+      nanoUsd: bucket.spentNanoUsd,
+      tokens: bucket.spentTokens,
+      requests: bucket.spentRequests,
+    };
     const windowMs = rollingWindowMs ?? bucket.rollingWindowMs;
     if (bucket.entries !== undefined) {
       const fromMs = windowMs === undefined ? Number.NEGATIVE_INFINITY : nowMs - windowMs;
@@ -261,10 +297,8 @@ export class MemoryBudgetState {
         if (entry.atMs >= fromMs) addAmountsInto(spent, entry.amount);
       }
     }
-    for (const [id, hold] of bucket.holds ?? []) {
-      if (nowMs >= hold.expiresAtMs) bucket.holds?.delete(id);
-      else addAmountsInto(held, hold.amount);
-    }
+    bucket.holds = withoutExpiredHolds(bucket.holds, nowMs);
+    forEachHold(bucket.holds, (hold) => addAmountsInto(held, hold.amount));
     return { spent, held };
   }
 
@@ -277,17 +311,14 @@ export class MemoryBudgetState {
         this.buckets.delete(key);
         continue;
       }
-      for (const [id, hold] of bucket.holds ?? []) {
-        if (nowMs >= hold.expiresAtMs) bucket.holds?.delete(id);
-      }
-      if (bucket.holds?.size === 0) bucket.holds = undefined;
+      bucket.holds = withoutExpiredHolds(bucket.holds, nowMs);
       if (bucket.rollingWindowMs !== undefined) {
         const fromMs = nowMs - bucket.rollingWindowMs;
         const entries = bucket.entries?.filter((entry) => entry.atMs >= fromMs) ?? [];
         bucket.entries = entries.length > 0 ? entries : undefined;
       }
-      const { spent } = bucket;
-      const empty = spent.nanoUsd === 0 && spent.tokens === 0 && spent.requests === 0;
+      const empty =
+        bucket.spentNanoUsd === 0 && bucket.spentTokens === 0 && bucket.spentRequests === 0;
       if (empty && bucket.entries === undefined && bucket.holds === undefined) {
         this.buckets.delete(key);
       }
@@ -299,4 +330,41 @@ export class MemoryBudgetState {
       if (expiresAtMs !== null && nowMs >= expiresAtMs) this.claims.delete(key);
     }
   }
+}
+
+function holdOf(holds: Holds, id: string): HoldEntry | undefined {
+  if (holds === undefined) return undefined;
+  if (holds instanceof Map) return holds.get(id);
+  return holds.id === id ? holds : undefined;
+}
+
+function withHold(holds: Holds, entry: HoldEntry): Holds {
+  if (holds === undefined) return entry;
+  if (holds instanceof Map) return holds.set(entry.id, entry);
+  return new Map([
+    [holds.id, holds],
+    [entry.id, entry],
+  ]);
+}
+
+function withoutHold(holds: Holds, id: string): Holds {
+  if (holds === undefined) return undefined;
+  if (!(holds instanceof Map)) return holds.id === id ? undefined : holds;
+  holds.delete(id);
+  return holds.size === 0 ? undefined : holds;
+}
+
+function withoutExpiredHolds(holds: Holds, nowMs: number): Holds {
+  if (holds === undefined) return undefined;
+  if (!(holds instanceof Map)) return nowMs >= holds.expiresAtMs ? undefined : holds;
+  for (const [id, hold] of holds) {
+    if (nowMs >= hold.expiresAtMs) holds.delete(id);
+  }
+  return holds.size === 0 ? undefined : holds;
+}
+
+function forEachHold(holds: Holds, visit: (hold: HoldEntry) => void): void {
+  if (holds === undefined) return;
+  if (holds instanceof Map) holds.forEach(visit);
+  else visit(holds);
 }
