@@ -80,12 +80,19 @@ export function renderCatalogModule(
     " */",
     'import type { CatalogSnapshot } from "./catalog-snapshot.js";',
     "",
+    "let parsed: CatalogSnapshot | undefined;",
+    "",
     "/**",
-    " * The bundled price catalog (genai-prices v2, integer nano-USD). Kept as JSON text: V8 parses",
-    " * JSON.parse input several times faster than an object literal of this size, which every",
-    " * import of the package pays. One provider header and one model per line, for small diffs.",
+    " * The bundled price catalog (genai-prices v2, integer nano-USD), parsed on first call: importing",
+    " * the package costs no parse. Kept as JSON text because V8 parses JSON several times faster than",
+    " * an object literal of this size. One provider header and one model per line, for small diffs.",
     " */",
-    "export const catalogSnapshot: CatalogSnapshot = JSON.parse(String.raw`{",
+    "export function bundledCatalogSnapshot(): CatalogSnapshot {",
+    "  parsed ??= JSON.parse(CATALOG_JSON) as CatalogSnapshot;",
+    "  return parsed;",
+    "}",
+    "",
+    "const CATALOG_JSON = String.raw`{",
   ];
   const head: string[] = [`"source":${toJsonLine(snapshot.source)}`];
   if (snapshot.commit !== undefined) head.push(`"commit":${toJsonLine(snapshot.commit)}`);
@@ -100,7 +107,7 @@ export function renderCatalogModule(
     });
     lines.push(`]}${providerIndex < snapshot.providers.length - 1 ? "," : ""}`);
   });
-  lines.push("]}`);");
+  lines.push("]}`;");
   return `${lines.join("\n")}\n`;
 }
 

@@ -1,4 +1,4 @@
-import { catalogSnapshot } from "../pricing/catalog.generated.js";
+import { bundledCatalogSnapshot } from "../pricing/catalog.generated.js";
 import type {
   ConditionalPrice,
   PriceSet,
@@ -88,8 +88,9 @@ function conditionOf(
 
 /** The snapshot entry that priced a resolved model (the provider's own, or a fallback provider's). */
 function snapshotModelOf(resolved: ResolvedModel): SnapshotModel | undefined {
-  if (resolved.priceSource !== catalogSnapshot.source) return undefined;
-  const providers = catalogSnapshot.providers;
+  const snapshot = bundledCatalogSnapshot();
+  if (resolved.priceSource !== snapshot.source) return undefined;
+  const providers = snapshot.providers;
   const own = providers.find((provider) => provider.id === resolved.provider);
   const owners = [
     own,

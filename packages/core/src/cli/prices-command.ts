@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { catalogSnapshot } from "../pricing/catalog.generated.js";
+import { bundledCatalogSnapshot } from "../pricing/catalog.generated.js";
 import { createCatalog } from "../pricing/create-catalog.js";
 import { renderTextTable } from "../report/text-table.js";
 import type { CliIo } from "./cli-io.js";
@@ -58,7 +58,7 @@ export async function pricesCommand(
       "source",
       resolved.priceSource === "user"
         ? "your prices file"
-        : `${resolved.priceSource} (genai-prices data${catalogSnapshot.date ? ` of ${catalogSnapshot.date}` : ""}, MIT)`,
+        : `${resolved.priceSource} (genai-prices data${bundledCatalogSnapshot().date ? ` of ${bundledCatalogSnapshot().date}` : ""}, MIT)`,
     ],
     ...(resolved.contextWindow === undefined
       ? []

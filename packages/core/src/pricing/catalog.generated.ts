@@ -41,12 +41,19 @@
  */
 import type { CatalogSnapshot } from "./catalog-snapshot.js";
 
+let parsed: CatalogSnapshot | undefined;
+
 /**
- * The bundled price catalog (genai-prices v2, integer nano-USD). Kept as JSON text: V8 parses
- * JSON.parse input several times faster than an object literal of this size, which every
- * import of the package pays. One provider header and one model per line, for small diffs.
+ * The bundled price catalog (genai-prices v2, integer nano-USD), parsed on first call: importing
+ * the package costs no parse. Kept as JSON text because V8 parses JSON several times faster than
+ * an object literal of this size. One provider header and one model per line, for small diffs.
  */
-export const catalogSnapshot: CatalogSnapshot = JSON.parse(String.raw`{
+export function bundledCatalogSnapshot(): CatalogSnapshot {
+  parsed ??= JSON.parse(CATALOG_JSON) as CatalogSnapshot;
+  return parsed;
+}
+
+const CATALOG_JSON = String.raw`{
 "source":"genai-prices@47df840","commit":"47df840a5ab10bbcffb8e5ac01b9899032245d1b","date":"2026-08-21","providers":[
 {"id":"anthropic","name":"Anthropic","modelMatch":{"contains":"claude"},"providerMatch":{"contains":"anthropic"},"models":[
 {"id":"claude-2","match":{"or":[{"startsWith":"claude-2"},{"contains":"claude-v2"}]},"contextWindow":200000,"prices":{"input":8000000000,"output":24000000000}},
@@ -1586,4 +1593,4 @@ export const catalogSnapshot: CatalogSnapshot = JSON.parse(String.raw`{
 {"id":"GLM-5.1","match":{"or":[{"equals":"GLM-5.1"},{"equals":"glm-5.1"},{"equals":"GLM-5.1-20260406"},{"equals":"glm-5.1-20260406"}]},"contextWindow":200000,"prices":{"input":828000000,"cacheRead":179000000,"output":3310000000}},
 {"id":"GLM-5.2","match":{"or":[{"equals":"GLM-5.2"},{"equals":"glm-5.2"}]},"contextWindow":1000000,"prices":{"input":1103000000,"cacheRead":276000000,"output":3862000000}}
 ]}
-]}`);
+]}`;

@@ -1,7 +1,7 @@
 import { InvalidConfigError } from "../errors/invalid-config-error.js";
 import { InvalidPriceError } from "../errors/invalid-price-error.js";
 import { UnknownModelError } from "../errors/unknown-model-error.js";
-import { catalogSnapshot } from "./catalog.generated.js";
+import { bundledCatalogSnapshot } from "./catalog.generated.js";
 import type { CatalogSnapshot } from "./catalog-snapshot.js";
 import { closestIds } from "./closest-ids.js";
 import { ModelResolver } from "./model-resolver.js";
@@ -66,7 +66,7 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
       message: `createCatalog: includeDefaults must be true or false, got ${JSON.stringify(includeDefaults)}.`,
     });
   }
-  const snapshot = options.snapshot ?? catalogSnapshot;
+  const snapshot = options.snapshot ?? bundledCatalogSnapshot();
   const index = includeDefaults ? new SnapshotIndex(snapshot) : undefined;
   const resolver = new ModelResolver(index);
   const prices: unknown = options.prices ?? {};
@@ -106,5 +106,22 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
   };
 }
 
-/** The bundled genai-prices catalog with no user prices. */
-export const defaultCatalog: Catalog = /* @__PURE__ */ createCatalog();
+let bundled: Catalog | undefined;
+const bundledCatalog = (): Catalog => {
+  bundled ??= createCatalog();
+  return bundled;
+};
+
+/**
+ * The bundled genai-prices catalog with no user prices. Built on its first use, not at import:
+ * parsing and indexing 1,400+ models is most of what importing the package would cost.
+ */
+export const defaultCatalog: Catalog = {
+  get source() {
+    return bundledCatalog().source;
+  },
+  resolve: (model, provider) => bundledCatalog().resolve(model, provider),
+  resolveOrThrow: (model, provider) => bundledCatalog().resolveOrThrow(model, provider),
+  suggest: (model, provider) => bundledCatalog().suggest(model, provider),
+  normalizeProvider: (provider, model) => bundledCatalog().normalizeProvider(provider, model),
+};

@@ -4,7 +4,7 @@ export {
   calculateWorstCaseCost,
   type WorstCaseCostRequest,
 } from "./calculate-cost.js";
-export { catalogSnapshot } from "./catalog.generated.js";
+export { bundledCatalogSnapshot } from "./catalog.generated.js";
 export type {
   CatalogSnapshot,
   ConditionalPrice,
