@@ -237,8 +237,10 @@ describe("rendering", () => {
     );
     expect(first).toContain("commit 47df840a5ab10bbcffb8e5ac01b9899032245d1b, 2026-08-21");
     expect(first).toContain("Copyright (c) Pydantic Services Inc. 2025 to present");
+    // The JSON text sits in single-quoted literals: its backslashes doubled, so the regex
+    // `\d` (written `\\d` in JSON) reads `\\\\d` in the module's source.
     expect(first).toContain(
-      '{"id":"acme-large","match":{"or":[{"equals":"acme-large"},{"regex":"^acme-large-\\\\d{8}$"}]},"contextWindow":200000,',
+      '{"id":"acme-large","match":{"or":[{"equals":"acme-large"},{"regex":"^acme-large-\\\\\\\\d{8}$"}]},"contextWindow":200000,',
     );
     expect(renderLicenseFile(provenance)).toBe(renderLicenseFile(provenance));
   });
