@@ -8,7 +8,9 @@ const reservedKeys = new Set(["versions", "checkpoint_ns", "run_id", "run_name"]
 export type MetadataContextKeys = readonly string[] | "all" | false;
 
 function isReserved(key: string): boolean {
-  return reservedKeys.has(key) || reservedPrefixes.some((prefix) => key.startsWith(prefix));
+  if (reservedKeys.has(key)) return true;
+  for (const prefix of reservedPrefixes) if (key.startsWith(prefix)) return true;
+  return false;
 }
 
 /**
@@ -26,19 +28,25 @@ export function contextFromMetadata(
 ): LedgerContext {
   const context: LedgerContext = {};
   if (!metadata || keys === false) return context;
-  const candidates =
-    keys === "all" ? Object.keys(metadata).filter((key) => !isReserved(key)) : keys;
-  for (const key of candidates) {
-    const value = metadata[key];
-    if (typeof value === "string") {
-      context[key] = value;
-    } else if (
-      key === "tags" &&
-      Array.isArray(value) &&
-      value.every((tag) => typeof tag === "string")
-    ) {
-      context.tags = value;
+  if (keys === "all") {
+    for (const key in metadata) {
+      if (!isReserved(key)) addContextValue(context, key, metadata[key]);
     }
+    return context;
   }
+  for (const key of keys) addContextValue(context, key, metadata[key]);
   return context;
+}
+
+/** Strings become context values; `tags` may be a list of strings (budgets scope on strings). */
+function addContextValue(context: LedgerContext, key: string, value: unknown): void {
+  if (typeof value === "string") {
+    context[key] = value;
+  } else if (
+    key === "tags" &&
+    Array.isArray(value) &&
+    value.every((tag) => typeof tag === "string")
+  ) {
+    context.tags = value;
+  }
 }

@@ -110,7 +110,8 @@ export class LedgerCallbackHandler extends BaseCallbackHandler {
     runName?: string,
   ): Promise<void> {
     await this.#startModelRun(llm, runId, parentRunId, extraParams, metadata, runName, {
-      messages: messages.flat(),
+      // One prompt (the usual call) needs no flattening copy.
+      messages: messages.length === 1 ? (messages[0] as BaseMessage[]) : messages.flat(),
     });
   }
 
@@ -239,18 +240,17 @@ export class LedgerCallbackHandler extends BaseCallbackHandler {
     input: { messages: readonly unknown[] } | { prompt: string },
   ): Promise<void> {
     const model = modelFromStart(llm, extraParams, metadata, this.#options);
+    const fromMetadata = contextFromMetadata(metadata, this.#options.metadataContextKeys);
+    const configured = this.#options.context;
     const request: ReserveRequest = {
       ...input,
       model: model.model,
-      context: {
-        ...this.#options.context,
-        ...contextFromMetadata(metadata, this.#options.metadataContextKeys),
-      },
+      context: configured === undefined ? fromMetadata : { ...configured, ...fromMetadata },
       kind: "chat",
-      ...(model.provider === undefined ? {} : { provider: model.provider }),
-      ...(model.maxOutputTokens === undefined ? {} : { maxOutputTokens: model.maxOutputTokens }),
-      ...(model.tools === undefined ? {} : { tools: model.tools }),
     };
+    if (model.provider !== undefined) request.provider = model.provider;
+    if (model.maxOutputTokens !== undefined) request.maxOutputTokens = model.maxOutputTokens;
+    if (model.tools !== undefined) request.tools = model.tools;
     await this.#book.startModelRun({
       runId,
       parentRunId,
