@@ -105,6 +105,26 @@ describe("createPieceCounter", () => {
     expect(asked).toHaveLength(6);
   });
 
+  it("counts a text of mostly unseen pieces whole once most of its pieces miss", () => {
+    const asked: string[] = [];
+    const count = createPieceCounter("o200k_base", (piece) => {
+      asked.push(piece);
+      return whole.o200k_base(piece);
+    });
+    // 40 distinct three-letter words ("aaa", " aab", …): every piece is new.
+    const letters = "abcdefghijklmnopqrstuvwxyz";
+    const text = Array.from(
+      { length: 40 },
+      (_, index) => `a${letters[Math.floor(index / 26)]}${letters[index % 26]}`,
+    ).join(" ");
+    const oracle = getEncoding("o200k_base");
+    expect(count?.(text)).toBe(oracle.encode(text, [], []).length);
+    // 16 pieces asked one by one (and remembered), then the 17th miss: the whole text.
+    expect(asked).toHaveLength(17);
+    expect(asked.at(-1)).toBe(text);
+    expect(asked.slice(0, 2)).toEqual(["aaa", " aab"]);
+  });
+
   it("has no pattern for the older encodings (whole texts are counted then)", () => {
     expect(createPieceCounter("p50k_base" as EncodingName, () => 0)).toBeUndefined();
     expect(createPieceCounter("r50k_base", () => 0)).toBeUndefined();

@@ -40,13 +40,17 @@ const MAX_CACHED_PIECE_CHARS = 32;
 /** Distinct pieces remembered per encoding before the cache starts over. */
 const MAX_CACHED_PIECES = 50_000;
 
+/** Misses in one text before a mostly-unseen text is counted whole instead. */
+const COLD_MISSES = 16;
+
 const caches = new Set<Map<string, number>>();
 
 /**
  * A token counter for `encoding` that splits text with the encoding's pre-tokenizer and
  * remembers each piece's count (`" the"`, `"ing"`, `","`…), so only pieces never seen before
  * reach `countPiece`. Natural text repeats its pieces constantly, so after a few calls most of
- * a new prompt is answered from the cache. Returns `undefined` for encodings without a known
+ * a new prompt is answered from the cache; a text made mostly of unseen pieces is counted whole
+ * (after its first misses have been learned). Returns `undefined` for encodings without a known
  * pattern (count whole texts then). Counts are identical to counting the whole text (tested
  * against gpt-tokenizer on arbitrary Unicode).
  */
@@ -62,16 +66,22 @@ export function createPieceCounter(
     const pattern = NON_ASCII.test(text) ? patterns.unicode : patterns.ascii;
     pattern.lastIndex = 0;
     let total = 0;
+    let pieces = 0;
+    let misses = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       const piece = match[0];
       let count = counts.get(piece);
       if (count === undefined) {
+        // Text made mostly of unseen pieces (a first document, code, another script) costs
+        // less counted whole than piece by piece: give up on the pieces once most miss.
+        if (++misses > COLD_MISSES && misses * 2 > pieces) return countPiece(text);
         count = countPiece(piece);
         if (piece.length <= MAX_CACHED_PIECE_CHARS) {
           if (counts.size >= MAX_CACHED_PIECES) counts.clear();
           counts.set(piece, count);
         }
       }
+      pieces++;
       total += count;
     }
     return total;
