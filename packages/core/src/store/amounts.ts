@@ -1,4 +1,5 @@
 import type { BudgetLimitKind } from "../budget/budget-rule.js";
+import type { StoreDenial } from "./store.js";
 
 /** What a call holds or spends in a bucket. All fields are non-negative integers. */
 export interface Amounts {
@@ -53,4 +54,25 @@ export function amountOfKind(amounts: Amounts, limitKind: BudgetLimitKind): numb
 /** The limit of `limits` for one limit kind, or `undefined` when the bucket has none. */
 export function limitOfKind(limits: BucketLimits, limitKind: BudgetLimitKind): number | undefined {
   return limits[AMOUNT_FIELD_BY_LIMIT_KIND[limitKind]];
+}
+
+/**
+ * The first limit (usd, then tokens, then requests) that `spent + held + requested` would pass
+ * in bucket `key`, as a store denial; `undefined` when the request fits every limit.
+ */
+export function exceededLimit(
+  key: string,
+  limits: BucketLimits,
+  balance: { spent: Amounts; held: Amounts },
+  amount: Amounts,
+): StoreDenial | undefined {
+  for (const limitKind of LIMIT_KINDS) {
+    const limit = limitOfKind(limits, limitKind);
+    if (limit === undefined) continue;
+    const spent = amountOfKind(balance.spent, limitKind);
+    const held = amountOfKind(balance.held, limitKind);
+    const requested = amountOfKind(amount, limitKind);
+    if (spent + held + requested > limit) return { key, limitKind, limit, spent, held, requested };
+  }
+  return undefined;
 }

@@ -1,11 +1,4 @@
-import {
-  type Amounts,
-  addAmountsInto,
-  amountOfKind,
-  LIMIT_KINDS,
-  limitOfKind,
-  zeroAmounts,
-} from "./amounts.js";
+import { type Amounts, addAmountsInto, exceededLimit, zeroAmounts } from "./amounts.js";
 import type {
   BucketBalance,
   ReserveOutcome,
@@ -143,17 +136,7 @@ export class MemoryBudgetState {
       const other = request.holds[earlier] as StoreReserveRequest["holds"][number];
       if (other.key === hold.key) addAmountsInto(balance.held, other.amount);
     }
-    for (const limitKind of LIMIT_KINDS) {
-      const limit = limitOfKind(hold.limits, limitKind);
-      if (limit === undefined) continue;
-      const spent = amountOfKind(balance.spent, limitKind);
-      const held = amountOfKind(balance.held, limitKind);
-      const requested = amountOfKind(hold.amount, limitKind);
-      if (spent + held + requested > limit) {
-        return { key: hold.key, limitKind, limit, spent, held, requested };
-      }
-    }
-    return undefined;
+    return exceededLimit(hold.key, hold.limits, balance, hold.amount);
   }
 
   settle(request: StoreSettleRequest): StoreSettleResult {

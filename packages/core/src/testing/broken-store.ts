@@ -1,4 +1,4 @@
-import { amountOfKind, LIMIT_KINDS, limitOfKind } from "../store/amounts.js";
+import { exceededLimit } from "../store/amounts.js";
 import { memoryStore } from "../store/memory-store.js";
 import type { BudgetStore, ReserveOutcome } from "../store/store.js";
 
@@ -26,19 +26,8 @@ export function brokenStore(): BudgetStore {
       for (const [index, hold] of request.holds.entries()) {
         const balance = balances[index];
         if (!hold.enforce || !balance) continue;
-        for (const limitKind of LIMIT_KINDS) {
-          const limit = limitOfKind(hold.limits, limitKind);
-          if (limit === undefined) continue;
-          const spent = amountOfKind(balance.spent, limitKind);
-          const held = amountOfKind(balance.held, limitKind);
-          const requested = amountOfKind(hold.amount, limitKind);
-          if (spent + held + requested > limit) {
-            return {
-              admitted: false,
-              denied: { key: hold.key, limitKind, limit, spent, held, requested },
-            };
-          }
-        }
+        const denied = exceededLimit(hold.key, hold.limits, balance, hold.amount);
+        if (denied) return { admitted: false, denied };
       }
       // Write without a check: holds recorded as unenforced so the inner store cannot refuse.
       return inner.reserve({

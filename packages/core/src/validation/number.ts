@@ -1,34 +1,15 @@
-import { type Check, INVALID } from "./check.js";
-import { describeValue } from "./describe-value.js";
-import { type Message, messageOf } from "./message.js";
+import { type BoundedNumberOptions, boundedNumber } from "./bounded-number.js";
+import type { Check } from "./check.js";
 
 /** Options of {@link number}. */
-export interface NumberOptions {
-  /** Smallest accepted value (inclusive). */
-  min?: number;
-  /** Replaces the default `must be a number ≥ 1, got 0.5`. */
-  message?: Message;
-}
+export type NumberOptions = BoundedNumberOptions;
+
+const names = { any: "a finite number", bounded: "a number" };
+
+const isFiniteNumber = (value: unknown): boolean =>
+  typeof value === "number" && Number.isFinite(value);
 
 /** Accepts a finite number (never `NaN` or ±`Infinity`), at least `min` when given. */
 export function number(options: NumberOptions = {}): Check<number> {
-  const { min } = options;
-  return (value, path, issues) => {
-    if (
-      typeof value === "number" &&
-      Number.isFinite(value) &&
-      (min === undefined || value >= min)
-    ) {
-      return value;
-    }
-    const expected = min === undefined ? "a finite number" : `a number ≥ ${min}`;
-    issues.push({
-      path,
-      message: messageOf(
-        options.message ?? `must be ${expected}, got ${describeValue(value)}`,
-        value,
-      ),
-    });
-    return INVALID;
-  };
+  return boundedNumber(isFiniteNumber, names, options);
 }
