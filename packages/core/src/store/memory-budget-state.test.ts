@@ -93,6 +93,33 @@ describe("memoryStore budgets stay bounded", () => {
     expect(twice).toMatchObject({ admitted: false, denied: { spent: 7, held: 50, requested: 44 } });
   });
 
+  it("sweeps forgotten ids behind a long-lived hold; a retried settle still counts once before", async () => {
+    const store = memoryStore({ idRetentionMs: 1_000, sweepIntervalMs: 0 });
+    const hold = (key: string) => ({
+      key,
+      limits: { tokens: 1_000_000 },
+      amount: { nanoUsd: 0, tokens: 1, requests: 1 },
+      enforce: true,
+      expiresAtMs: null,
+    });
+    const charge = { key: "b", amount: { nanoUsd: 0, tokens: 1, requests: 1 }, expiresAtMs: null };
+    await store.reserve({ id: "long", holds: [hold("a")], ttlMs: 1_000_000, nowMs: 0 });
+    for (let index = 0; index < 100; index += 1) {
+      await store.reserve({ id: `r${index}`, holds: [hold("b")], ttlMs: 500, nowMs: 0 });
+      await store.settle({ id: `r${index}`, charges: [charge], nowMs: 0 });
+    }
+    expect(store.stats().reservations).toBe(101);
+    // Within the retention a retried settle is recognised: 100 charges of 1 token, not 101.
+    const retried = await store.settle({ id: "r0", charges: [charge], nowMs: 500 });
+    expect(retried.applied).toBe(false);
+    expect(retried.balances[0]?.spent.tokens).toBe(100);
+    // Settled ids are forgotten at 0 + 1,000 ms; the long hold (first in line) lives on.
+    await store.balances({ keys: [], nowMs: 1_001 });
+    expect(store.stats().reservations).toBe(1);
+    const [held] = await store.balances({ keys: [{ key: "a" }], nowMs: 1_001 });
+    expect(held?.held.tokens).toBe(1);
+  });
+
   it("validates its options", () => {
     expect(() => memoryStore({ maxRecords: -1 })).toThrow(InvalidConfigError);
     expect(() => memoryStore({ maxRecords: 1.5 })).toThrow(/Invalid memoryStore options/);

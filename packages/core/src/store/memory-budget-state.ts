@@ -37,7 +37,7 @@ interface Bucket {
 interface ReservationState {
   outcome: ReserveOutcome;
   /** Buckets the hold is in (empty once settled or released). */
-  keys: string[];
+  keys: readonly string[];
   settled: boolean;
   /** The id is forgotten after this instant (idempotency memory is bounded). */
   forgetAtMs: number;
@@ -50,6 +50,13 @@ export interface MemoryBudgetStateOptions {
   /** Minimum time between full sweeps of expired data (measured on request `nowMs`). */
   sweepIntervalMs: number;
 }
+
+/** Shared by every admitted reservation and every settled or released one (no object per id). */
+const ADMITTED: ReserveOutcome = Object.freeze({ admitted: true });
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+/** Live reservations a sweep passes over before it stops (see `sweepIfDue`). */
+const LIVE_ENTRIES_BEFORE_STOP = 1_024;
 
 const laterExpiry = (left: number | null, right: number | null): number | null =>
   left === null || right === null ? null : Math.max(left, right);
@@ -88,7 +95,7 @@ export class MemoryBudgetState {
       const outcome: ReserveOutcome = { admitted: false, denied };
       this.reservations.set(request.id, {
         outcome,
-        keys: [],
+        keys: NO_KEYS,
         settled: false,
         forgetAtMs: request.nowMs + request.ttlMs,
       });
@@ -112,14 +119,13 @@ export class MemoryBudgetState {
       const entry = { id: request.id, amount: { ...hold.amount }, expiresAtMs: holdExpiresAtMs };
       bucket.holds = withHold(bucket.holds, entry);
     }
-    const outcome: ReserveOutcome = { admitted: true };
     this.reservations.set(request.id, {
-      outcome,
+      outcome: ADMITTED,
       keys,
       settled: false,
       forgetAtMs: Math.max(holdExpiresAtMs, request.nowMs + this.options.idRetentionMs),
     });
-    return outcome;
+    return ADMITTED;
   }
 
   /**
@@ -168,14 +174,11 @@ export class MemoryBudgetState {
     if (known) {
       known.settled = true;
       known.forgetAtMs = forgetAtMs;
-    } else {
-      this.reservations.set(request.id, {
-        outcome: { admitted: true },
-        keys: [],
-        settled: true,
-        forgetAtMs,
-      });
     }
+    this.remember(
+      request.id,
+      known ?? { outcome: ADMITTED, keys: NO_KEYS, settled: true, forgetAtMs },
+    );
     return { applied: true, balances: this.balances(keys, request.nowMs) };
   }
 
@@ -185,6 +188,16 @@ export class MemoryBudgetState {
     if (!known || known.settled) return;
     this.dropHolds(id, known);
     known.forgetAtMs = Math.max(known.forgetAtMs, nowMs + this.options.idRetentionMs);
+    this.remember(id, known);
+  }
+
+  /**
+   * (Re)inserts a reservation at the end of the map, so the map stays in the order entries were
+   * last written — about the order they are forgotten in — and a sweep can stop early.
+   */
+  private remember(id: string, reservation: ReservationState): void {
+    this.reservations.delete(id);
+    this.reservations.set(id, reservation);
   }
 
   balances(
@@ -222,7 +235,7 @@ export class MemoryBudgetState {
       const bucket = this.buckets.get(key);
       if (bucket !== undefined) bucket.holds = withoutHold(bucket.holds, id);
     }
-    reservation.keys = [];
+    reservation.keys = NO_KEYS;
   }
 
   /** The bucket if it exists and has not expired (an expired one is dropped). */
@@ -306,8 +319,13 @@ export class MemoryBudgetState {
         this.buckets.delete(key);
       }
     }
+    // Oldest writes first: stop after a run of live entries instead of walking every id kept
+    // for idempotency (hundreds of thousands under load); a long-lived hold near the front
+    // does not pin the ones behind it.
+    let live = 0;
     for (const [id, reservation] of this.reservations) {
       if (nowMs >= reservation.forgetAtMs) this.reservations.delete(id);
+      else if (++live > LIVE_ENTRIES_BEFORE_STOP) break;
     }
     for (const [key, expiresAtMs] of this.claims) {
       if (expiresAtMs !== null && nowMs >= expiresAtMs) this.claims.delete(key);
