@@ -8,6 +8,7 @@ import {
   type PromptFingerprint,
 } from "../insights/fingerprint-prompt.js";
 import type { ReserveHold, StoreDenial } from "../store/store.js";
+import { nextCallId } from "./call-id.js";
 import {
   type CallEstimate,
   estimateCall,
@@ -57,7 +58,7 @@ export function admitCall(
   request: ReserveRequest,
   context: LedgerContext,
 ): Admission | Promise<Admission> {
-  const id = crypto.randomUUID();
+  const id = nextCallId();
   const requested = runtime.resolveModel(request.model, request.provider);
   const names = catalogNames(runtime, request, requested);
   const requestedAtMs = runtime.now();

@@ -8,6 +8,7 @@ import { memoryStore } from "../store/memory-store.js";
 import { createCorrectionFactors } from "../tokenize/correction-factors.js";
 import { estimateOutputTokens, type InputEstimator } from "../tokenize/estimate-tokens.js";
 import { admitCall, fingerprintRequest } from "./admit-call.js";
+import { nextCallId } from "./call-id.js";
 import { ContextScope, mergeContext } from "./context-scope.js";
 import { createReservation } from "./create-reservation.js";
 import { estimateCall } from "./estimate-call.js";
@@ -134,7 +135,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
       return settleCall(
         runtime,
         {
-          id: crypto.randomUUID(),
+          id: nextCallId(),
           kind: request.kind ?? "chat",
           requestedModel: request.model,
           priced,
