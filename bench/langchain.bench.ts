@@ -3,8 +3,9 @@
  * and without `LedgerCallbackHandler` in `callbacks`, every variant in the same rounds.
  */
 import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
-import { HumanMessage, SystemMessage } from "@langchain/core/messages";
+import { type BaseMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { SYSTEM_PROMPT, userMessages } from "./lib/chat-prompts.js";
+import { countPromptText } from "./lib/count-prompt-text.js";
 import { FakeOpenAIChatModel } from "./lib/fake-chat-model.js";
 import { forgetPromptCounts } from "./lib/forget-prompt-counts.js";
 import { loadSubjects } from "./lib/load-subjects.js";
@@ -22,9 +23,27 @@ class NoopHandler extends BaseCallbackHandler {
   }
 }
 
+/**
+ * A handler that only counts the prompt when the model run starts, awaited as a handler that
+ * refuses calls must be, with the ledger's own cached counting: the least any budget checked
+ * before the call costs (the floor of L1).
+ */
+class PromptCountingHandler extends BaseCallbackHandler {
+  name = "prompt-counting";
+  constructor(private readonly count: (text: string) => number) {
+    super({ _awaitHandler: true });
+  }
+
+  override async handleChatModelStart(_llm: unknown, messages: BaseMessage[][]): Promise<void> {
+    for (const prompt of messages) countPromptText(prompt, this.count);
+  }
+}
+
 export async function run(context: BenchContext): Promise<BenchResult> {
   const subjects = await loadSubjects(context);
-  const { LedgerCallbackHandler, createLedger } = subjects;
+  const { LedgerCallbackHandler, createLedger, countTextTokens } = subjects;
+  const tokenizer = await subjects.gptTokenizer("o200k_base");
+  const count = (text: string) => countTextTokens(text, tokenizer);
   const model = new FakeOpenAIChatModel({});
   const prompts = userMessages(context.rootDir).map((text) => [
     new SystemMessage(SYSTEM_PROMPT),
@@ -50,6 +69,7 @@ export async function run(context: BenchContext): Promise<BenchResult> {
       variant("no handler"),
       variant("no handler (noise control)"),
       variant("no-op handler", () => new NoopHandler()),
+      variant("no-op handler counting the prompt", () => new PromptCountingHandler(count)),
       variant("LedgerCallbackHandler, no budgets", () => new LedgerCallbackHandler(createLedger())),
       variant(
         "LedgerCallbackHandler, per-user budget",
@@ -78,6 +98,12 @@ export async function run(context: BenchContext): Promise<BenchResult> {
         id: "L1b",
         name: "model.invoke with LedgerCallbackHandler, no budgets ÷ no handler",
         variant: "LedgerCallbackHandler, no budgets",
+        baseline: "no handler",
+      }),
+      ratioFigure(times, {
+        id: "L1f",
+        name: "floor of L1: a handler that only counts the prompt before the call (what any pre-call budget check costs) ÷ no handler",
+        variant: "no-op handler counting the prompt",
         baseline: "no handler",
       }),
       ratioFigure(times, {

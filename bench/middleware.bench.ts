@@ -7,6 +7,7 @@ import { generateText, type LanguageModelMiddleware, streamText, wrapLanguageMod
 import { type MockLanguageModelV4, simulateReadableStream } from "ai/test";
 import { forgetCalls, generateMock, streamMock, streamParts } from "./lib/ai-sdk-mocks.js";
 import { SYSTEM_PROMPT, userMessages } from "./lib/chat-prompts.js";
+import { countPromptText } from "./lib/count-prompt-text.js";
 import { forgetPromptCounts } from "./lib/forget-prompt-counts.js";
 import { loadSubjects, type Subjects } from "./lib/load-subjects.js";
 import {
@@ -27,6 +28,24 @@ const noopMiddleware: LanguageModelMiddleware = {
   wrapGenerate: async ({ doGenerate }) => doGenerate(),
   wrapStream: async ({ doStream }) => doStream(),
 };
+
+/**
+ * A no-op middleware that counts the prompt before the call, with the ledger's own cached
+ * counting: the least any budget checked before the call costs (the floor of M2).
+ */
+function countingMiddleware(count: (text: string) => number): LanguageModelMiddleware {
+  return {
+    specificationVersion: "v3",
+    wrapGenerate: async ({ doGenerate, params }) => {
+      countPromptText(params.prompt, count);
+      return doGenerate();
+    },
+    wrapStream: async ({ doStream, params }) => {
+      countPromptText(params.prompt, count);
+      return doStream();
+    },
+  };
+}
 
 /** A per-user daily budget far above what the run spends: every call is estimated, held and settled. */
 const userBudget = [
@@ -61,12 +80,21 @@ function variant(
   };
 }
 
-function variants(subjects: Subjects, mock: MockLanguageModelV4, call: Call): Variant[] {
-  const { createLedger, ledgerMiddleware } = subjects;
+async function variants(
+  subjects: Subjects,
+  mock: MockLanguageModelV4,
+  call: Call,
+): Promise<Variant[]> {
+  const { createLedger, ledgerMiddleware, countTextTokens } = subjects;
+  const tokenizer = await subjects.gptTokenizer("o200k_base");
+  const count = (text: string) => countTextTokens(text, tokenizer);
   return [
     variant(subjects, "bare", mock, call),
     variant(subjects, "bare (noise control)", mock, call),
     variant(subjects, "no-op middleware", mock, call, () => noopMiddleware),
+    variant(subjects, "no-op middleware counting the prompt", mock, call, () =>
+      countingMiddleware(count),
+    ),
     variant(subjects, "ledger, no budgets", mock, call, () => ledgerMiddleware(createLedger())),
     variant(subjects, "ledger, per-user budget", mock, call, () =>
       ledgerMiddleware(createLedger({ budgets: [...userBudget] })),
@@ -174,7 +202,7 @@ export async function run(context: BenchContext): Promise<BenchResult> {
       providerOptions: providerOptions(index),
     });
   };
-  const generateTimes = await runPairedRounds(variants(subjects, generate, generateCall), {
+  const generateTimes = await runPairedRounds(await variants(subjects, generate, generateCall), {
     rounds: context.quick ? 4 : 11,
     calls: context.quick ? 500 : 1500,
   });
@@ -194,7 +222,7 @@ export async function run(context: BenchContext): Promise<BenchResult> {
       // read every delta, as a UI would
     }
   };
-  const streamTimes = await runPairedRounds(variants(subjects, stream, streamCall), {
+  const streamTimes = await runPairedRounds(await variants(subjects, stream, streamCall), {
     rounds: context.quick ? 4 : 11,
     calls: context.quick ? 40 : 120,
   });
@@ -216,6 +244,12 @@ export async function run(context: BenchContext): Promise<BenchResult> {
       variant: "ledger, per-user budget",
       baseline: "bare",
       goal: { op: "<=", target: 1.4 },
+    }),
+    ratioFigure(generateTimes, {
+      id: "M2f",
+      name: "floor of M2: a no-op middleware that only counts the prompt before the call (what any pre-call budget check costs) ÷ bare",
+      variant: "no-op middleware counting the prompt",
+      baseline: "bare",
     }),
     ratioFigure(generateTimes, {
       id: "M0",

@@ -6,6 +6,7 @@ export { ledgerMiddleware } from "@tokenledger/ai-sdk";
 export {
   calculateCost,
   clearTokenCache,
+  countTextTokens,
   createLedger,
   gptTokenizer,
   memoryStore,
