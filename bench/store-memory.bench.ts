@@ -157,6 +157,17 @@ export async function run(context: BenchContext): Promise<BenchResult> {
   const atHalf = heapAt[half] as number;
   const atEnd = heapAt[records] as number;
 
+  context.log("scale: heap after 1M settled reservations…");
+  const settlements = records;
+  const idsEmptyMiB = heapUsedMiB();
+  let idStore: MemoryStore | undefined = memoryStore();
+  await reserveAndSettle(idStore, s1Keys, s1Picks, settlements / 2, "first-half-");
+  const idsAtHalf = heapUsedMiB() - idsEmptyMiB;
+  await reserveAndSettle(idStore, s1Keys, s1Picks, settlements / 2, "second-half-");
+  const idsAtEnd = heapUsedMiB() - idsEmptyMiB;
+  const idStats = idStore.stats();
+  idStore = undefined;
+
   const figures: Figure[] = [
     {
       id: "S1",
@@ -200,6 +211,17 @@ export async function run(context: BenchContext): Promise<BenchResult> {
         bytesPerRollupRow: ((atEnd - atMax) * 1_048_576) / ROLLUP_ROWS,
         microsecondsPerAppend: (appendMs * 1000) / records,
         stats,
+      },
+    },
+    {
+      id: "SC3",
+      name: `memory store heap after ${settlements.toLocaleString("en")} reserve + settle ÷ after ${(settlements / 2).toLocaleString("en")} (settled ids remembered for idempotency: at most maxRememberedIds, default 100,000)`,
+      value: idsAtEnd / idsAtHalf,
+      unit: "×",
+      goal: { op: "<=", target: 1.1 },
+      details: {
+        heapGrowthMiB: { [settlements / 2]: idsAtHalf, [settlements]: idsAtEnd },
+        stats: idStats,
       },
     },
     {

@@ -120,7 +120,59 @@ describe("memoryStore budgets stay bounded", () => {
     expect(held?.held.tokens).toBe(1);
   });
 
+  it("remembers at most maxRememberedIds settled or released ids, forgetting the oldest first", async () => {
+    const store = memoryStore({ maxRememberedIds: 3, sweepIntervalMs: 1_000_000 });
+    const hold = {
+      key: "user-1",
+      limits: { tokens: 1_000 },
+      amount: { nanoUsd: 0, tokens: 10, requests: 1 },
+      enforce: true,
+      expiresAtMs: null,
+    };
+    const charge = {
+      key: "user-1",
+      amount: { nanoUsd: 0, tokens: 2, requests: 1 },
+      expiresAtMs: null,
+    };
+    for (const id of ["a", "b", "c", "d"]) {
+      await store.reserve({ id, holds: [hold], ttlMs: 60_000, nowMs: 0 });
+      await store.settle({ id, charges: [charge], nowMs: 0 });
+    }
+    await store.reserve({ id: "e", holds: [hold], ttlMs: 60_000, nowMs: 0 });
+    await store.release({ id: "e", nowMs: 0 });
+    // Ended: a, b, c, d, e → the bound of 3 keeps c, d, e.
+    expect(store.stats().reservations).toBe(3);
+    // A retried settle of a kept id counts once; "a" was forgotten, so its retry counts again.
+    expect((await store.settle({ id: "d", charges: [charge], nowMs: 1 })).applied).toBe(false);
+    const retriedA = await store.settle({ id: "a", charges: [charge], nowMs: 1 });
+    expect(retriedA.applied).toBe(true);
+    expect(retriedA.balances[0]?.spent.tokens).toBe(5 * 2); // a, b, c, d, and a again
+    expect(retriedA.balances[0]?.held.tokens).toBe(0);
+    // A retried reserve of a kept id holds nothing new.
+    expect(await store.reserve({ id: "e", holds: [hold], ttlMs: 60_000, nowMs: 1 })).toEqual({
+      admitted: true,
+    });
+    const [balance] = await store.balances({ keys: [{ key: "user-1" }], nowMs: 1 });
+    expect(balance?.held.tokens).toBe(0);
+  });
+
+  it("answers a retried reserve of a released denial with the same denial", async () => {
+    const store = memoryStore({ sweepIntervalMs: 1_000_000 });
+    const hold = {
+      key: "user-1",
+      limits: { tokens: 5 },
+      amount: { nanoUsd: 0, tokens: 10, requests: 1 },
+      enforce: true,
+      expiresAtMs: null,
+    };
+    const first = await store.reserve({ id: "x", holds: [hold], ttlMs: 60_000, nowMs: 0 });
+    expect(first).toMatchObject({ admitted: false, denied: { limit: 5, requested: 10 } });
+    await store.release({ id: "x", nowMs: 1 });
+    expect(await store.reserve({ id: "x", holds: [hold], ttlMs: 60_000, nowMs: 2 })).toEqual(first);
+  });
+
   it("validates its options", () => {
+    expect(() => memoryStore({ maxRememberedIds: -1 })).toThrow(/maxRememberedIds/);
     expect(() => memoryStore({ maxRecords: -1 })).toThrow(InvalidConfigError);
     expect(() => memoryStore({ maxRecords: 1.5 })).toThrow(/Invalid memoryStore options/);
   });

@@ -1,4 +1,5 @@
 import { type Amounts, addAmountsInto, exceededLimit, zeroAmounts } from "./amounts.js";
+import { EndedIds } from "./ended-ids.js";
 import type {
   BucketBalance,
   ReserveOutcome,
@@ -34,12 +35,12 @@ interface Bucket {
   expiresAtMs: number | null;
 }
 
+/** A reservation still holding, or a denied one (remembered until its TTL). */
 interface ReservationState {
   outcome: ReserveOutcome;
-  /** Buckets the hold is in (empty once settled or released). */
+  /** Buckets the hold is in. */
   keys: readonly string[];
-  settled: boolean;
-  /** The id is forgotten after this instant (idempotency memory is bounded). */
+  /** The id is forgotten after this instant. */
   forgetAtMs: number;
 }
 
@@ -47,11 +48,13 @@ interface ReservationState {
 export interface MemoryBudgetStateOptions {
   /** How long settled/released ids are remembered (a retried settle within it counts once). */
   idRetentionMs: number;
+  /** Most settled/released ids remembered; past it the oldest are forgotten first. */
+  maxRememberedIds: number;
   /** Minimum time between full sweeps of expired data (measured on request `nowMs`). */
   sweepIntervalMs: number;
 }
 
-/** Shared by every admitted reservation and every settled or released one (no object per id). */
+/** Shared by every admitted reservation (no object per id). */
 const ADMITTED: ReserveOutcome = Object.freeze({ admitted: true });
 const NO_KEYS: readonly string[] = Object.freeze([]);
 
@@ -67,17 +70,22 @@ const laterExpiry = (left: number | null, right: number | null): number | null =
  */
 export class MemoryBudgetState {
   private readonly buckets = new Map<string, Bucket>();
+  /** Reservations holding, and denied ones. */
   private readonly reservations = new Map<string, ReservationState>();
+  /** Ids settled or released: the idempotency memory. */
+  private readonly ended: EndedIds;
   private readonly claims = new Map<string, number | null>();
   private lastSweepMs = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly options: MemoryBudgetStateOptions) {}
+  constructor(private readonly options: MemoryBudgetStateOptions) {
+    this.ended = new EndedIds(options.maxRememberedIds);
+  }
 
   /** Number of live buckets, reservations and claims (for tests of bounded memory). */
   get sizes(): { buckets: number; reservations: number; claims: number } {
     return {
       buckets: this.buckets.size,
-      reservations: this.reservations.size,
+      reservations: this.reservations.size + this.ended.size,
       claims: this.claims.size,
     };
   }
@@ -86,6 +94,7 @@ export class MemoryBudgetState {
     this.sweepIfDue(request.nowMs);
     const known = this.liveReservation(request.id, request.nowMs);
     if (known) return known.outcome;
+    if (this.ended.has(request.id, request.nowMs)) return ADMITTED;
     const { holds } = request;
     for (let index = 0; index < holds.length; index++) {
       const hold = holds[index] as StoreReserveRequest["holds"][number];
@@ -96,7 +105,6 @@ export class MemoryBudgetState {
       this.reservations.set(request.id, {
         outcome,
         keys: NO_KEYS,
-        settled: false,
         forgetAtMs: request.nowMs + request.ttlMs,
       });
       return outcome;
@@ -122,7 +130,7 @@ export class MemoryBudgetState {
     this.reservations.set(request.id, {
       outcome: ADMITTED,
       keys,
-      settled: false,
+      // A retried reserve is recognised for the retention even after its hold expired.
       forgetAtMs: Math.max(holdExpiresAtMs, request.nowMs + this.options.idRetentionMs),
     });
     return ADMITTED;
@@ -151,8 +159,10 @@ export class MemoryBudgetState {
       key: charge.key,
       rollingWindowMs: charge.rollingWindowMs,
     }));
+    if (this.ended.has(request.id, request.nowMs)) {
+      return { applied: false, balances: this.balances(keys, request.nowMs) };
+    }
     const known = this.liveReservation(request.id, request.nowMs);
-    if (known?.settled) return { applied: false, balances: this.balances(keys, request.nowMs) };
     if (known) this.dropHolds(request.id, known);
     for (const charge of request.charges) {
       const bucket = this.writableBucket(
@@ -170,34 +180,28 @@ export class MemoryBudgetState {
         bucket.entries.push({ atMs: request.nowMs, amount: { ...charge.amount } });
       }
     }
-    const forgetAtMs = Math.max(known?.forgetAtMs ?? 0, request.nowMs + this.options.idRetentionMs);
-    if (known) {
-      known.settled = true;
-      known.forgetAtMs = forgetAtMs;
-    }
-    this.remember(
-      request.id,
-      known ?? { outcome: ADMITTED, keys: NO_KEYS, settled: true, forgetAtMs },
-    );
+    this.end(request.id, request.nowMs);
     return { applied: true, balances: this.balances(keys, request.nowMs) };
   }
 
   release(id: string, nowMs: number): void {
     this.sweepIfDue(nowMs);
+    if (this.ended.has(id, nowMs)) return;
     const known = this.liveReservation(id, nowMs);
-    if (!known || known.settled) return;
+    if (!known) return;
+    if (!known.outcome.admitted) {
+      // A denial holds nothing: remember it (and its answer) a while longer.
+      known.forgetAtMs = Math.max(known.forgetAtMs, nowMs + this.options.idRetentionMs);
+      return;
+    }
     this.dropHolds(id, known);
-    known.forgetAtMs = Math.max(known.forgetAtMs, nowMs + this.options.idRetentionMs);
-    this.remember(id, known);
+    this.end(id, nowMs);
   }
 
-  /**
-   * (Re)inserts a reservation at the end of the map, so the map stays in the order entries were
-   * last written — about the order they are forgotten in — and a sweep can stop early.
-   */
-  private remember(id: string, reservation: ReservationState): void {
+  /** Ends a reservation: its hold is gone, its id remembered for the retention from now. */
+  private end(id: string, nowMs: number): void {
     this.reservations.delete(id);
-    this.reservations.set(id, reservation);
+    this.ended.add(id, nowMs + this.options.idRetentionMs);
   }
 
   balances(
@@ -319,9 +323,9 @@ export class MemoryBudgetState {
         this.buckets.delete(key);
       }
     }
-    // Oldest writes first: stop after a run of live entries instead of walking every id kept
-    // for idempotency (hundreds of thousands under load); a long-lived hold near the front
-    // does not pin the ones behind it.
+    this.ended.sweep(nowMs);
+    // Holds and denials, oldest first: stop after a run of live ones (thousands of concurrent
+    // calls at most); a long-lived hold near the front does not pin the ones behind it.
     let live = 0;
     for (const [id, reservation] of this.reservations) {
       if (nowMs >= reservation.forgetAtMs) this.reservations.delete(id);

@@ -23,6 +23,12 @@ export interface MemoryStoreOptions {
   rollupContextKeys?: readonly string[];
   /** How long settled/released reservation ids are remembered, so a retried settle counts once. Default 15 minutes. */
   idRetentionMs?: number;
+  /**
+   * Most settled/released ids remembered (about 110 bytes each); past it the oldest are
+   * forgotten first, so a busy process keeps a shorter idempotency window, not more memory.
+   * Default 100_000.
+   */
+  maxRememberedIds?: number;
   /** Minimum time between sweeps of expired holds, buckets and claims. Default 10 seconds. */
   sweepIntervalMs?: number;
 }
@@ -43,6 +49,7 @@ const optionsCheck = objectOf({
   maxRecords: optional(integer({ min: 0 })),
   rollupContextKeys: optional(arrayOf(string())),
   idRetentionMs: optional(integer({ min: 0 })),
+  maxRememberedIds: optional(integer({ min: 0 })),
   sweepIntervalMs: optional(integer({ min: 0 })),
 });
 
@@ -66,12 +73,13 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const result = validate(optionsCheck, options);
   if (!result.ok) {
     throw new InvalidConfigError({
-      message: `Invalid memoryStore options: ${formatIssues(result.error.issues)}. maxRecords, idRetentionMs and sweepIntervalMs are non-negative integers.`,
+      message: `Invalid memoryStore options: ${formatIssues(result.error.issues)}. maxRecords, idRetentionMs, maxRememberedIds and sweepIntervalMs are non-negative integers.`,
       cause: result.error,
     });
   }
   const budget = new MemoryBudgetState({
     idRetentionMs: options.idRetentionMs ?? 15 * MINUTE_MS,
+    maxRememberedIds: options.maxRememberedIds ?? 100_000,
     sweepIntervalMs: options.sweepIntervalMs ?? 10_000,
   });
   const log = new MemoryRecordLog(options.maxRecords ?? 100_000, options.rollupContextKeys);
