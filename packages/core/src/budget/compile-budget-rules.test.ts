@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { InvalidConfigError } from "../errors/invalid-config-error.js";
 import type { LedgerContext } from "../ledger/types.js";
 import type { BudgetRule } from "./budget-rule.js";
@@ -289,5 +289,32 @@ describe("compileBudgetRules validation", () => {
     ]);
     expect(error.message).toContain('budgets[0] ("r").limit');
     expect(error.message).toContain('budgets[1] ("s").timezone');
+  });
+});
+
+describe("compileBudgetRules shares time-zone work across rule sets", () => {
+  const RealDateTimeFormat = Intl.DateTimeFormat;
+  afterEach(() => {
+    Intl.DateTimeFormat = RealDateTimeFormat;
+  });
+
+  it("builds a zone's formatters once per process, not once per ledger", () => {
+    let built = 0;
+    Intl.DateTimeFormat = class extends RealDateTimeFormat {
+      constructor(...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+        super(...args);
+        built += 1;
+      }
+    } as typeof Intl.DateTimeFormat;
+    // A zone no other test here uses, so the first compile below is the first in this process.
+    const rule: BudgetRule = { ...dayRule, timezone: "Pacific/Chatham" };
+    const first = plansFor([rule], { context: { userId: "u1" } });
+    // One formatter to validate the zone, one for its clock.
+    expect(built).toBe(2);
+    const second = plansFor([rule], { context: { userId: "u1" } });
+    expect(built).toBe(2);
+    // 13:05:30 UTC is 02:50:30 on Nov 23 in Chatham (UTC+13:45): the same local day for both.
+    expect(second[0]?.windowKey).toBe("day:2026-11-23");
+    expect(second[0]?.key).toBe(first[0]?.key);
   });
 });
