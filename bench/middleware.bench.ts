@@ -223,7 +223,9 @@ export async function run(context: BenchContext): Promise<BenchResult> {
     }
   };
   const streamTimes = await runPairedRounds(await variants(subjects, stream, streamCall), {
-    rounds: context.quick ? 4 : 11,
+    // A stream call is ~4 ms, so one round of batches spans seconds of this shared machine's
+    // load swings (per-round ratios 0.8–1.4): more rounds for a steadier median.
+    rounds: context.quick ? 4 : 21,
     calls: context.quick ? 40 : 120,
   });
 
