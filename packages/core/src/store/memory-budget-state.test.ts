@@ -2,6 +2,15 @@ import { describe, expect, it } from "vitest";
 import { InvalidConfigError } from "../errors/invalid-config-error.js";
 import { memoryStore } from "./memory-store.js";
 
+/** An enforced hold of `tokens` on bucket "user-1", whose limit is `limitTokens`. */
+const userHold = (tokens: number, limitTokens: number) => ({
+  key: "user-1",
+  limits: { tokens: limitTokens },
+  amount: { nanoUsd: 0, tokens, requests: 1 },
+  enforce: true,
+  expiresAtMs: null,
+});
+
 describe("memoryStore budgets stay bounded", () => {
   it("drops expired buckets, holds, ids and claims on a later sweep", async () => {
     const store = memoryStore({ idRetentionMs: 1_000, sweepIntervalMs: 0 });
@@ -52,13 +61,7 @@ describe("memoryStore budgets stay bounded", () => {
 
   it("keeps one hold inline, several in a map, and frees each by release, settle or TTL", async () => {
     const store = memoryStore({ sweepIntervalMs: 1_000_000 });
-    const hold = (tokens: number) => ({
-      key: "user-1",
-      limits: { tokens: 100 },
-      amount: { nanoUsd: 0, tokens, requests: 1 },
-      enforce: true,
-      expiresAtMs: null,
-    });
+    const hold = (tokens: number) => userHold(tokens, 100);
     const held = async (nowMs: number) =>
       (await store.balances({ keys: [{ key: "user-1" }], nowMs }))[0]?.held.tokens;
     // a: 10 tokens until 1,000 ms; b: 20 until 2,000; c: 30 until 3,000 (ttl from each nowMs).
@@ -122,13 +125,7 @@ describe("memoryStore budgets stay bounded", () => {
 
   it("remembers at most maxRememberedIds settled or released ids, forgetting the oldest first", async () => {
     const store = memoryStore({ maxRememberedIds: 3, sweepIntervalMs: 1_000_000 });
-    const hold = {
-      key: "user-1",
-      limits: { tokens: 1_000 },
-      amount: { nanoUsd: 0, tokens: 10, requests: 1 },
-      enforce: true,
-      expiresAtMs: null,
-    };
+    const hold = userHold(10, 1_000);
     const charge = {
       key: "user-1",
       amount: { nanoUsd: 0, tokens: 2, requests: 1 },
@@ -158,13 +155,7 @@ describe("memoryStore budgets stay bounded", () => {
 
   it("answers a retried reserve of a released denial with the same denial", async () => {
     const store = memoryStore({ sweepIntervalMs: 1_000_000 });
-    const hold = {
-      key: "user-1",
-      limits: { tokens: 5 },
-      amount: { nanoUsd: 0, tokens: 10, requests: 1 },
-      enforce: true,
-      expiresAtMs: null,
-    };
+    const hold = userHold(10, 5);
     const first = await store.reserve({ id: "x", holds: [hold], ttlMs: 60_000, nowMs: 0 });
     expect(first).toMatchObject({ admitted: false, denied: { limit: 5, requested: 10 } });
     await store.release({ id: "x", nowMs: 1 });
