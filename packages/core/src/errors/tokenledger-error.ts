@@ -7,7 +7,10 @@ export type TokenledgerErrorCode =
   | "UNKNOWN_MODEL"
   | "BUDGET_EXCEEDED"
   | "INVALID_CONFIG"
-  | "STORE_UNAVAILABLE";
+  | "STORE_UNAVAILABLE"
+  | "STORE_INPUT"
+  | "INVALID_REQUEST"
+  | "UNSCOPED_CALL";
 
 /**
  * Base class of every error thrown by tokenledger. `isInstance` works across duplicate
