@@ -54,6 +54,16 @@ export interface BucketsForRequest {
   now: number;
 }
 
+/** The buckets of one call, and the rules that would apply but cannot (see `unscoped`). */
+export interface BucketPlans {
+  plans: BucketPlan[];
+  /**
+   * Rules that match the call's model and provider but whose scope key the call's context
+   * lacks: they cannot hold it (the `missingScope` policy decides what happens).
+   */
+  unscoped: CompiledBudgetRule[];
+}
+
 /** A validated rule with defaults applied and USD converted to nano-USD. */
 export interface CompiledBudgetRule {
   readonly rule: Readonly<BudgetRule>;
@@ -70,6 +80,9 @@ export interface CompiledBudgets {
   readonly rules: readonly CompiledBudgetRule[];
   /** True when some rule has a USD limit (unknown models must then be refused). */
   readonly hasUsdLimits: boolean;
-  /** Buckets a call touches: rules whose scope key is in the context and whose `match` matches. */
-  bucketsFor(request: BucketsForRequest): BucketPlan[];
+  /**
+   * Buckets a call touches: rules whose scope key is in the context and whose `match` matches;
+   * rules that match but whose key is missing are listed apart.
+   */
+  bucketsFor(request: BucketsForRequest): BucketPlans;
 }

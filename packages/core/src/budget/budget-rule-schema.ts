@@ -25,17 +25,28 @@ const THRESHOLD_MESSAGE = "each threshold must be a fraction in (0, 1], e.g. 0.8
 
 const nonEmpty = (text: string): boolean => text !== "";
 
-const positiveLimit = (what: string): Check<number> =>
+/**
+ * Largest limits: every store keeps them exactly ($1e9 is 1e18 nano-USD, below 2^63). Far past
+ * any real budget; a larger number is a unit mistake (nano-USD given as USD).
+ */
+export const MAX_LIMIT = { usd: 1e9, tokens: 1e15, requests: 1e15 } as const;
+
+const positiveLimit = (what: keyof typeof MAX_LIMIT): Check<number> =>
   refine(
-    number({
-      message: (value) => `${what} must be a positive finite number, got ${describeValue(value)}`,
-    }),
-    (value) => value > 0,
-    `${what} must be a positive finite number (remove it to have no ${what} limit)`,
+    refine(
+      number({
+        message: (value) => `${what} must be a positive finite number, got ${describeValue(value)}`,
+      }),
+      (value) => value > 0,
+      `${what} must be a positive finite number (remove it to have no ${what} limit)`,
+    ),
+    (value) => value <= MAX_LIMIT[what],
+    (value) =>
+      `${what} must be at most ${MAX_LIMIT[what].toLocaleString("en-US")}, got ${value.toLocaleString("en-US")}${what === "usd" ? " (limits are in dollars, not nano-USD)" : ""}`,
   );
 
-const positiveIntegerLimit = (what: string): Check<number> =>
-  refine(positiveLimit(what), Number.isSafeInteger, `${what} must be a whole number`);
+const positiveIntegerLimit = (what: "tokens" | "requests"): Check<number> =>
+  refine(positiveLimit(what), Number.isInteger, `${what} must be a whole number`);
 
 const patternList = (what: string): Check<string[]> =>
   refine(

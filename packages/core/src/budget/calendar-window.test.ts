@@ -19,7 +19,7 @@ function windowOf(unit: CalendarWindowUnit, nowIso: string | number, timezone = 
     model: "m",
     provider: "p",
     now: typeof nowIso === "number" ? nowIso : ms(nowIso),
-  });
+  }).plans;
   if (!plan) throw new Error("no plan");
   return { windowKey: plan.windowKey, windowStart: plan.windowStart, resetsAt: plan.resetsAt };
 }
@@ -56,7 +56,7 @@ describe("calendar windows in UTC", () => {
       model: "m",
       provider: "p",
       now: ms(now),
-    });
+    }).plans;
     expect(plan?.expiresAtMs).toBe(ms("2026-11-22T13:06:00Z") + 60_000);
   });
 });
@@ -185,7 +185,7 @@ describe("ISO weeks and calendar months", () => {
     ];
     const keys = instants.map(
       (instant) =>
-        compiled.bucketsFor({ context: {}, model: "m", provider: "p", now: ms(instant) })[0]
+        compiled.bucketsFor({ context: {}, model: "m", provider: "p", now: ms(instant) }).plans[0]
           ?.windowKey,
     );
     expect(keys).toEqual([

@@ -18,7 +18,7 @@ function plansFor(
     model: call.model ?? "gpt-4o",
     provider: call.provider ?? "openai",
     now: call.now ?? ms("2026-11-22T13:05:30Z"),
-  });
+  }).plans;
 }
 
 function compileError(rules: unknown): InvalidConfigError {
@@ -153,7 +153,7 @@ describe("compileBudgetRules → bucketsFor", () => {
       limit: { tokens: 10 },
       match: { models: ["gpt-4o"], providers: ["openai"] },
     };
-    const plans = compileBudgetRules([rule, dayRule]).bucketsFor({
+    const { plans } = compileBudgetRules([rule, dayRule]).bucketsFor({
       context: { userId: "u1" },
       now: ms("2026-11-22T13:05:30Z"),
     });

@@ -5,6 +5,7 @@ import { didYouMean, formatPath, type ValidationIssue, validate } from "../valid
 import { bucketKey } from "./bucket-key.js";
 import type {
   BucketPlan,
+  BucketPlans,
   BucketsForRequest,
   CompiledBudgetRule,
   CompiledBudgets,
@@ -34,21 +35,31 @@ interface RuleRuntime {
   matchesProvider: PatternMatcher | undefined;
 }
 
+/** Options of {@link compileBudgetRules}. */
+export interface CompileBudgetOptions {
+  /** Context keys a rule may scope by (besides `"global"`). @default any key */
+  contextKeys?: readonly string[];
+}
+
 /**
  * Validates budget rules once and prepares everything the per-call path needs (timezone
  * formatters, pattern matchers, USD limits as nano-USD). Throws {@link InvalidConfigError}
- * naming each bad field and how to fix it.
+ * naming each bad field and how to fix it, a scope that is not a declared context key included.
  *
  * @example
  * const budgets = compileBudgetRules([{ id: "user-daily", scope: "userId", window: "day", limit: { usd: 5 } }]);
  * budgets.bucketsFor({ context: { userId: "u1" }, model: "gpt-4o", provider: "openai", now: Date.now() });
  */
-export function compileBudgetRules(rules: unknown): CompiledBudgets {
+export function compileBudgetRules(
+  rules: unknown,
+  options: CompileBudgetOptions = {},
+): CompiledBudgets {
   const result = validate(budgetRulesCheck, rules);
-  if (!result.ok) {
+  const issues = result.ok ? undeclaredScopes(result.value, options.contextKeys) : [];
+  if (!result.ok || issues.length > 0) {
     throw new InvalidConfigError({
-      message: formatRuleErrors(result.error.issues, rules),
-      cause: result.error,
+      message: formatRuleErrors(result.ok ? issues : result.error.issues, rules),
+      cause: result.ok ? undefined : result.error,
     });
   }
   const runtimes = result.value.map((rule) => compileRule(rule));
@@ -58,6 +69,24 @@ export function compileBudgetRules(rules: unknown): CompiledBudgets {
     hasUsdLimits: compiledRules.some((rule) => rule.limits.nanoUsd !== undefined),
     bucketsFor: (request) => bucketsFor(runtimes, request),
   };
+}
+
+/** A rule scoping on a key nobody declared would never apply: one issue per such rule. */
+function undeclaredScopes(
+  rules: readonly BudgetRule[],
+  contextKeys: readonly string[] | undefined,
+): ValidationIssue[] {
+  if (contextKeys === undefined) return [];
+  const issues: ValidationIssue[] = [];
+  rules.forEach((rule, index) => {
+    if (rule.scope === "global" || contextKeys.includes(rule.scope)) return;
+    const hint = didYouMean([rule.scope], ["global", ...contextKeys]);
+    issues.push({
+      path: [index, "scope"],
+      message: `scope "${rule.scope}" is not a context key this ledger knows${hint ? `; ${hint}` : ""} (known: "global", ${contextKeys.map((key) => `"${key}"`).join(", ")}). A budget on a key no call carries never applies: fix the spelling, or declare the key with createLedger({ contextKeys: ["${rule.scope}"] })`,
+    });
+  });
+  return issues;
 }
 
 /**
@@ -149,8 +178,9 @@ function scopeValuesOf(scope: string, context: BucketsForRequest["context"]): re
   return [];
 }
 
-function bucketsFor(runtimes: readonly RuleRuntime[], request: BucketsForRequest): BucketPlan[] {
+function bucketsFor(runtimes: readonly RuleRuntime[], request: BucketsForRequest): BucketPlans {
   const plans: BucketPlan[] = [];
+  const unscoped: CompiledBudgetRule[] = [];
   const { model, provider } = request;
   const modelCandidates =
     model === undefined
@@ -170,7 +200,10 @@ function bucketsFor(runtimes: readonly RuleRuntime[], request: BucketsForRequest
     }
     const { compiled } = runtime;
     const scopeValues = scopeValuesOf(compiled.scope, request.context);
-    if (scopeValues.length === 0) continue;
+    if (scopeValues.length === 0) {
+      unscoped.push(compiled);
+      continue;
+    }
     const window = runtime.windowAt(request.now);
     for (const scopeValue of scopeValues) {
       const plan: BucketPlan = {
@@ -195,7 +228,7 @@ function bucketsFor(runtimes: readonly RuleRuntime[], request: BucketsForRequest
       plans.push(plan);
     }
   }
-  return plans;
+  return { plans, unscoped };
 }
 
 /** One line per problem: where (`budgets[0] ("user-daily").limit`), what, and how to fix it. */

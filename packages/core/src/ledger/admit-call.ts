@@ -1,7 +1,8 @@
-import type { BucketPlan } from "../budget/bucket-plan.js";
+import type { BucketPlan, CompiledBudgetRule } from "../budget/bucket-plan.js";
 import { BudgetExceededError } from "../errors/budget-exceeded-error.js";
 import { StoreUnavailableError } from "../errors/store-unavailable-error.js";
 import { UnknownModelError } from "../errors/unknown-model-error.js";
+import { UnscopedCallError } from "../errors/unscoped-call-error.js";
 import {
   type FingerprintRequest,
   fingerprintPrompt,
@@ -62,12 +63,13 @@ export function admitCall(
   const requested = runtime.resolveModel(request.model, request.provider);
   const names = catalogNames(runtime, request, requested);
   const requestedAtMs = runtime.now();
-  const requestedPlans = runtime.budgets.bucketsFor({
+  const { plans: requestedPlans, unscoped } = runtime.budgets.bucketsFor({
     context,
     model: names.model,
     provider: names.provider,
     now: requestedAtMs,
   });
+  if (unscoped.length > 0) applyMissingScope(runtime, unscoped, { ...names, context });
   const fingerprint = fingerprintRequest(runtime, request);
   const hasFallbacks = request.fallbackModels !== undefined && request.fallbackModels.length > 0;
   if (requestedPlans.length > 0 || hasFallbacks || request.estimate !== undefined) {
@@ -131,7 +133,7 @@ async function admitHeld(
             model: estimate.model,
             provider: estimate.provider,
             now: nowMs,
-          });
+          }).plans;
     if (!priced && !allowUnpriced(runtime, plans)) {
       // An unpriced fallback is skipped; a budget denial seen earlier is the real answer.
       if (index < candidates.length - 1 || lastDenial) continue;
@@ -180,14 +182,24 @@ async function admitHeld(
         runtime.store.reserve({ id, holds, ttlMs: runtime.holdTtlMs, nowMs }),
       );
     } catch (error) {
-      // A reserve that timed out may still land in the store: release it whenever it can.
-      void runtime.guard.write("release", () => runtime.store.release({ id, nowMs }));
+      // A reserve that timed out may still land in the store. The release is written whatever
+      // happens (buffered until the store answers), and the store remembers it, so a reserve
+      // that lands after it holds nothing.
+      void runtime.guard.write("release", id, () => runtime.store.release({ id, nowMs }));
       if (runtime.failMode === "open" && StoreUnavailableError.isInstance(error)) return admission;
       throw error;
     }
     if (outcome.admitted) {
       admission.held = true;
       return admission;
+    }
+    if (!("denied" in outcome)) {
+      // The store had already seen this id released: only a reserve retried after its caller
+      // gave up gets here, and nothing was held for it.
+      throw new StoreUnavailableError({
+        operation: "reserve",
+        message: `The budget store had already released reservation "${id}" when its reserve arrived; nothing was held. Retry the call.`,
+      });
     }
     lastDenial = { denied: outcome.denied, plans };
   }
@@ -200,6 +212,41 @@ async function admitHeld(
     context,
   });
   throw error;
+}
+
+/** Who and what a call is, for the `unscoped-call` event. */
+interface CallNames {
+  model: string;
+  provider: string;
+  context: LedgerContext;
+}
+
+/**
+ * Budgets that apply to the call's model but cannot hold it, because the call lacks their scope
+ * key: refused under `missingScope: "deny"`, reported under `"warn"` (the default).
+ */
+function applyMissingScope(
+  runtime: LedgerRuntime,
+  unscoped: readonly CompiledBudgetRule[],
+  call: CallNames,
+): void {
+  if (runtime.missingScope === "deny") {
+    const rule = unscoped.find((candidate) => candidate.mode === "block") ?? unscoped[0];
+    if (rule) throw new UnscopedCallError({ ruleId: rule.id, scope: rule.scope });
+  }
+  warnUnscoped(runtime, unscoped, call);
+}
+
+/** One `unscoped-call` event per budget the call escaped (unless `missingScope: "skip"`). */
+export function warnUnscoped(
+  runtime: LedgerRuntime,
+  unscoped: readonly CompiledBudgetRule[],
+  call: CallNames,
+): void {
+  if (runtime.missingScope === "skip") return;
+  for (const rule of unscoped) {
+    runtime.emitter.emit("unscoped-call", { ruleId: rule.id, scope: rule.scope, ...call });
+  }
 }
 
 /** Prompt hashes and the system part's token count (the tokenizer's cached count) of a request. */

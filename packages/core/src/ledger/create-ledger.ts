@@ -7,8 +7,9 @@ import { priceUsage } from "../pricing/price-usage.js";
 import { memoryStore } from "../store/memory-store.js";
 import { createCorrectionFactors } from "../tokenize/correction-factors.js";
 import { estimateOutputTokens, type InputEstimator } from "../tokenize/estimate-tokens.js";
-import { admitCall, fingerprintRequest } from "./admit-call.js";
+import { admitCall, fingerprintRequest, warnUnscoped } from "./admit-call.js";
 import { nextCallId } from "./call-id.js";
+import { checkRequest } from "./check-request.js";
 import { ContextScope, mergeContext } from "./context-scope.js";
 import { createReservation } from "./create-reservation.js";
 import { estimateCall } from "./estimate-call.js";
@@ -16,6 +17,7 @@ import { createLedgerEmitter } from "./event-emitter.js";
 import { createInputEstimators } from "./input-estimators.js";
 import { type LedgerOptions, resolveLedgerOptions } from "./ledger-options.js";
 import type { InputEstimate, LedgerRuntime } from "./ledger-runtime.js";
+import { normalizeContext } from "./normalize-context.js";
 import { readStatus } from "./read-status.js";
 import { settleCall } from "./settle-call.js";
 import { createStoreGuard } from "./store-guard.js";
@@ -36,13 +38,14 @@ import type { Ledger } from "./types.js";
 export function createLedger(options: LedgerOptions = {}): Ledger {
   const resolved = resolveLedgerOptions(options);
   const catalog = createCatalog(resolved.prices === undefined ? {} : { prices: resolved.prices });
-  const budgets = compileBudgetRules(resolved.budgets);
+  const budgets = compileBudgetRules(resolved.budgets, { contextKeys: resolved.contextKeys });
   const emitter = createLedgerEmitter(resolved.onEvent);
   const store = resolved.store ?? memoryStore();
   const guard = createStoreGuard({
     timeoutMs: resolved.storeTimeoutMs,
     emitter,
     inProcess: store.inProcess === true,
+    maxBufferedWrites: resolved.maxBufferedWrites,
   });
   const scope = new ContextScope();
   const correctionFactors = createCorrectionFactors();
@@ -57,6 +60,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     emitter,
     scope,
     unknownModel: resolved.unknownModel,
+    missingScope: resolved.missingScope,
     failMode: resolved.failMode,
     holdTtlMs: resolved.holdTtlMs,
     defaultMaxOutputTokens: resolved.defaultMaxOutputTokens,
@@ -110,12 +114,14 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
 
   return {
     async estimate(request) {
+      checkRequest(request, "estimate");
       return (await estimateCall(runtime, request)).estimate;
     },
     reserve(request) {
       // Not async: with no budget to hold, admission is synchronous (one promise per call).
       try {
-        const context = mergeContext(scope.current(), request.context);
+        checkRequest(request, "reserve");
+        const context = mergeContext(scope.current(), normalizeContext(request.context));
         const admission = admitCall(runtime, request, context);
         return admission instanceof Promise
           ? admission.then((admitted) => createReservation(runtime, request, context, admitted))
@@ -125,13 +131,22 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
       }
     },
     async record(request) {
-      const context = mergeContext(scope.current(), request.context);
+      checkRequest(request, "record");
+      const context = mergeContext(scope.current(), normalizeContext(request.context));
       const priced = runtime.resolveModel(request.model, request.provider);
       const provider =
         priced?.provider ?? runtime.normalizeProvider(request.provider, request.model);
       const model = priced?.model ?? request.model;
       if (!priced) runtime.emitter.emit("unpriced-model", { model, provider, context });
       const fingerprint = await fingerprintRequest(runtime, request);
+      const { plans, unscoped } = budgets.bucketsFor({
+        context,
+        model,
+        provider,
+        now: runtime.now(),
+      });
+      // The call already happened: a missing scope key is reported, never refused.
+      warnUnscoped(runtime, unscoped, { model, provider, context });
       return settleCall(
         runtime,
         {
@@ -143,7 +158,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
           model,
           fallbackFrom: undefined,
           context,
-          plans: budgets.bucketsFor({ context, model, provider, now: runtime.now() }),
+          plans,
           tracks: scope.activeTracks(),
           fingerprint,
         },
@@ -152,7 +167,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
       );
     },
     withContext(context, fn) {
-      return scope.withContext(context, fn);
+      return scope.withContext(normalizeContext(context) ?? {}, fn);
     },
     currentContext() {
       return scope.current();
@@ -162,8 +177,8 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
       const result = await scope.withTrack(totals, fn);
       return { result, totals };
     },
-    status(context) {
-      return readStatus(runtime, mergeContext(scope.current(), context));
+    async status(context) {
+      return readStatus(runtime, mergeContext(scope.current(), normalizeContext(context)));
     },
     report(query = {}) {
       return guard.call("aggregate", () => store.aggregate(toAggregateQuery(query)));
@@ -173,7 +188,10 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
       return findInsights(records, { ...options, catalog });
     },
     async projection(context) {
-      const statuses = await readStatus(runtime, mergeContext(scope.current(), context));
+      const statuses = await readStatus(
+        runtime,
+        mergeContext(scope.current(), normalizeContext(context)),
+      );
       return projectBudgets(statuses, { now: runtime.now() });
     },
     on(event, listener) {
@@ -182,10 +200,10 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     countTokens(text, model) {
       return runtime.countText(text, model.model, model.provider);
     },
-    async close() {
-      await guard.flush();
-      guard.stop();
+    async close(options = {}) {
+      const unwritten = await guard.close(options.timeoutMs ?? resolved.closeTimeoutMs);
       await store.close?.();
+      return { unwritten };
     },
   };
 }

@@ -117,7 +117,7 @@ class LedgerReservation implements Reservation {
     if (this.settled) return this.settled.then(ignore, () => this.release());
     const { admission, runtime } = this;
     this.released ??= admission.held
-      ? runtime.guard.write("release", () =>
+      ? runtime.guard.write("release", admission.id, () =>
           runtime.store.release({ id: admission.id, nowMs: runtime.now() }),
         )
       : Promise.resolve();

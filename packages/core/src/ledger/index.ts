@@ -1,10 +1,12 @@
 export { createLedger } from "./create-ledger.js";
-export type { LedgerOptions, UnknownModelPolicy } from "./ledger-options.js";
+export type { LedgerOptions, MissingScopePolicy, UnknownModelPolicy } from "./ledger-options.js";
 export { addRecordToTotals, emptyTotals, totalsOf } from "./totals.js";
 export type {
   BudgetStatus,
   CallKind,
   CallStatus,
+  CloseReport,
+  DroppedReason,
   Estimate,
   EstimateRequest,
   Ledger,

@@ -18,6 +18,8 @@ describe("resolveLedgerOptions", () => {
     const resolved = resolveLedgerOptions(undefined);
     expect(resolved).toMatchObject({
       budgets: [],
+      contextKeys: ["userId", "teamId", "feature", "tags"],
+      missingScope: "warn",
       unknownModel: "auto",
       failMode: "open",
       storeTimeoutMs: 2000,
@@ -30,11 +32,28 @@ describe("resolveLedgerOptions", () => {
 
   it.each([
     [{ failMode: "maybe" }, 'failMode: must be one of "closed", "open", got "maybe"'],
-    [{ storeTimeoutMs: 0 }, "storeTimeoutMs: must be a whole number ≥ 1, got 0"],
-    [{ holdTtlMs: 999 }, "holdTtlMs: must be a whole number ≥ 1000, got 999"],
+    [
+      { storeTimeoutMs: 0 },
+      "storeTimeoutMs: must be a whole number ≥ 1 and ≤ 2,147,483,647, got 0",
+    ],
+    // 2^31 ms would overflow setTimeout and fire after 1 ms: a timeout of nothing.
+    [
+      { storeTimeoutMs: 2 ** 31 },
+      "storeTimeoutMs: must be a whole number ≥ 1 and ≤ 2,147,483,647, got 2147483648",
+    ],
+    [{ holdTtlMs: 999 }, "holdTtlMs: must be a whole number ≥ 1000 and ≤ 2,147,483,647, got 999"],
     [
       { defaultMaxOutputTokens: 1.5 },
-      "defaultMaxOutputTokens: must be a whole number ≥ 0, got 1.5",
+      "defaultMaxOutputTokens: must be a whole number ≥ 0 and ≤ 1,000,000,000, got 1.5",
+    ],
+    [{ maxBufferedWrites: 0 }, "maxBufferedWrites: must be a whole number ≥ 1"],
+    [
+      { missingScope: "ignore" },
+      'missingScope: must be one of "deny", "warn", "skip", got "ignore"',
+    ],
+    [
+      { contextKeys: ["global"] },
+      'contextKeys[0]: context keys must be non-empty and not "global"',
     ],
     [{ prices: [] }, "prices: must be an object mapping keys to values, got an array"],
     [{ now: 5 }, "now: must be a function returning epoch milliseconds"],

@@ -13,6 +13,8 @@ import {
   oneOf,
   optional,
   recordOf,
+  refine,
+  string,
   validate,
 } from "../validation/index.js";
 import type { LedgerEventName } from "./types.js";
@@ -26,6 +28,21 @@ export type UnknownModelPolicy =
   /** Always record it unpriced (`priced: false`, cost `null`), with an `unpriced-model` event. */
   | "record";
 
+/** What to do with a call that lacks the context key a budget scopes on. */
+export type MissingScopePolicy =
+  /** Refuse the call with `UnscopedCallError`. */
+  | "deny"
+  /** Let it through (that budget does not hold it) and emit an `unscoped-call` event (default). */
+  | "warn"
+  /** Let it through silently. */
+  | "skip";
+
+/** Context keys every ledger knows; `contextKeys` adds to them. */
+export const STANDARD_CONTEXT_KEYS: readonly string[] = ["userId", "teamId", "feature", "tags"];
+
+/** The longest timer `setTimeout` honours (2^31 - 1 ms); a longer one fires after 1 ms. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 /** Options of {@link createLedger}. */
 export interface LedgerOptions {
   /** Where budgets and records live. @default memoryStore() */
@@ -37,6 +54,14 @@ export interface LedgerOptions {
   prices?: UserPrices;
   /** Budget rules; a call is admitted only if every matching rule can hold it. */
   budgets?: readonly BudgetRule[];
+  /**
+   * Context keys your budgets may scope by, besides `userId`, `teamId`, `feature` and `tags`
+   * (contract). A budget whose `scope` is neither `"global"` nor a declared key is refused at
+   * construction, so a typo (`"user"`) cannot switch a budget off.
+   */
+  contextKeys?: readonly string[];
+  /** A call lacking a budget's context key: refuse it, warn (`unscoped-call`), or skip. @default "warn" */
+  missingScope?: MissingScopePolicy;
   /** @default "auto" */
   unknownModel?: UnknownModelPolicy;
   /**
@@ -45,8 +70,18 @@ export interface LedgerOptions {
    * lost in either mode. @default "closed" when budgets are set, else "open"
    */
   failMode?: "closed" | "open";
-  /** A store call slower than this counts as a failure. @default 2000 */
+  /**
+   * A store call slower than this counts as a failure; no caller waits on the store longer.
+   * At most 2^31 - 1. @default 2000
+   */
   storeTimeoutMs?: number;
+  /**
+   * Writes (settlements, records, releases) kept in memory while the store is down. Past it the
+   * oldest is given up with a `dropped` event naming it. @default 10000
+   */
+  maxBufferedWrites?: number;
+  /** How long `close()` tries to write what is buffered before it gives up and reports it. @default 5000 */
+  closeTimeoutMs?: number;
   /** Holds of callers that never settle (crashed processes) free themselves after this. @default 600000 (10 min) */
   holdTtlMs?: number;
   /** Worst-case output when neither the call nor the catalog gives one. @default 4096 */
@@ -64,9 +99,13 @@ export interface ResolvedLedgerOptions {
   store: BudgetStore | undefined;
   prices: UserPrices | undefined;
   budgets: readonly unknown[];
+  contextKeys: readonly string[];
+  missingScope: MissingScopePolicy;
   unknownModel: UnknownModelPolicy;
   failMode: "closed" | "open";
   storeTimeoutMs: number;
+  maxBufferedWrites: number;
+  closeTimeoutMs: number;
   holdTtlMs: number;
   defaultMaxOutputTokens: number;
   tokenizer: TokenizerLoader | undefined;
@@ -83,6 +122,15 @@ const isStore = (value: unknown): boolean =>
 
 const isFunction = (value: unknown): boolean => typeof value === "function";
 
+/** Largest output cap the ledger accepts (no model comes near; keeps a hold's arithmetic exact). */
+export const MAX_OUTPUT_TOKENS = 1_000_000_000;
+
+const contextKeyCheck = refine(
+  string("each context key must be a string"),
+  (key) => key !== "" && key !== "global",
+  'context keys must be non-empty and not "global" (the scope of budgets that hold every call)',
+);
+
 const optionsCheck = objectOf({
   store: optional(
     custom<BudgetStore>(
@@ -92,11 +140,15 @@ const optionsCheck = objectOf({
   ),
   prices: optional(recordOf(anyValue)),
   budgets: optional(arrayOf(anyValue)),
+  contextKeys: optional(arrayOf(contextKeyCheck)),
+  missingScope: optional(oneOf(["deny", "warn", "skip"])),
   unknownModel: optional(oneOf(["auto", "refuse", "record"])),
   failMode: optional(oneOf(["closed", "open"])),
-  storeTimeoutMs: optional(integer({ min: 1 })),
-  holdTtlMs: optional(integer({ min: 1000 })),
-  defaultMaxOutputTokens: optional(integer({ min: 0 })),
+  storeTimeoutMs: optional(integer({ min: 1, max: MAX_TIMER_MS })),
+  maxBufferedWrites: optional(integer({ min: 1, max: 10_000_000 })),
+  closeTimeoutMs: optional(integer({ min: 0, max: MAX_TIMER_MS })),
+  holdTtlMs: optional(integer({ min: 1000, max: MAX_TIMER_MS })),
+  defaultMaxOutputTokens: optional(integer({ min: 0, max: MAX_OUTPUT_TOKENS })),
   tokenizer: optional(
     custom<TokenizerLoader>(
       isFunction,
@@ -129,9 +181,13 @@ export function resolveLedgerOptions(options: unknown): ResolvedLedgerOptions {
     store: value.store,
     prices: value.prices as UserPrices | undefined,
     budgets,
+    contextKeys: [...new Set([...STANDARD_CONTEXT_KEYS, ...(value.contextKeys ?? [])])],
+    missingScope: value.missingScope ?? "warn",
     unknownModel: value.unknownModel ?? "auto",
     failMode: value.failMode ?? (budgets.length > 0 ? "closed" : "open"),
     storeTimeoutMs: value.storeTimeoutMs ?? 2000,
+    maxBufferedWrites: value.maxBufferedWrites ?? 10_000,
+    closeTimeoutMs: value.closeTimeoutMs ?? 5000,
     holdTtlMs: value.holdTtlMs ?? 600_000,
     defaultMaxOutputTokens: value.defaultMaxOutputTokens ?? 4096,
     tokenizer: value.tokenizer,

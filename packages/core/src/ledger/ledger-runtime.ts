@@ -5,7 +5,7 @@ import type { BudgetStore } from "../store/store.js";
 import type { Usage } from "../usage/usage.js";
 import type { ContextScope } from "./context-scope.js";
 import type { LedgerEmitter } from "./event-emitter.js";
-import type { UnknownModelPolicy } from "./ledger-options.js";
+import type { MissingScopePolicy, UnknownModelPolicy } from "./ledger-options.js";
 import type { StoreGuard } from "./store-guard.js";
 import type { EstimateRequest } from "./types.js";
 
@@ -27,6 +27,7 @@ export interface LedgerRuntime {
   emitter: LedgerEmitter;
   scope: ContextScope;
   unknownModel: UnknownModelPolicy;
+  missingScope: MissingScopePolicy;
   failMode: "closed" | "open";
   holdTtlMs: number;
   defaultMaxOutputTokens: number;

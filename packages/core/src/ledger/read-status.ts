@@ -8,7 +8,7 @@ export async function readStatus(
   context: LedgerContext,
 ): Promise<BudgetStatus[]> {
   const nowMs = runtime.now();
-  const plans = runtime.budgets.bucketsFor({ context, now: nowMs });
+  const { plans } = runtime.budgets.bucketsFor({ context, now: nowMs });
   if (plans.length === 0) return [];
   const balances = await runtime.guard.call("balances", () =>
     runtime.store.balances({

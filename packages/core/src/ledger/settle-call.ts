@@ -61,7 +61,7 @@ export function settleCall(
     return record;
   };
   const append = (): Promise<void> =>
-    runtime.guard.write("append", () => runtime.store.append([record]));
+    runtime.guard.write("append", record.id, () => runtime.store.append([record]));
   if (input.plans.length === 0) return append().then(finish);
   const amount = {
     nanoUsd: record.costNanoUsd,
@@ -75,7 +75,7 @@ export function settleCall(
     ...(plan.rollingWindowMs === undefined ? {} : { rollingWindowMs: plan.rollingWindowMs }),
   }));
   return runtime.guard
-    .write("settle", async () => {
+    .write("settle", input.id, async () => {
       const result = await runtime.store.settle({ id: input.id, charges, nowMs });
       if (result.applied) await fireThresholds(runtime, input.plans, result.balances, nowMs);
     })

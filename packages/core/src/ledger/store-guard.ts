@@ -1,5 +1,7 @@
+import { StoreInputError } from "../errors/store-input-error.js";
 import { StoreUnavailableError } from "../errors/store-unavailable-error.js";
 import type { LedgerEmitter } from "./event-emitter.js";
+import type { DroppedReason } from "./types.js";
 
 /** Options of {@link createStoreGuard}. */
 export interface StoreGuardOptions {
@@ -7,70 +9,68 @@ export interface StoreGuardOptions {
   emitter: LedgerEmitter;
   /** The store never waits on I/O (`BudgetStore.inProcess`): no timer per call. */
   inProcess?: boolean;
-  /** First retry delay of buffered writes; doubles up to 30 s. @default 250 */
+  /** Writes kept while the store is down; past it the oldest is dropped with an event. */
+  maxBufferedWrites: number;
+  /** First delay before the store is tried again after a failure; doubles up to 10 s. @default 250 */
   retryDelayMs?: number;
 }
 
+/** A write that never reached the store: what it was and what it was for. */
+export interface UnwrittenWrite {
+  operation: string;
+  /** The reservation or record id the write was about. */
+  subject: string;
+}
+
 /**
- * Puts a time limit on every store call and keeps writes that must not be lost (settlements,
- * records, releases): when the store fails, they are buffered in order and replayed when it
- * answers again. Settle is idempotent by reservation id, so a replay never counts twice.
+ * Stands between the ledger and its store so that a slow or dead store costs a caller at most
+ * `timeoutMs`, and nothing written is lost silently:
  *
- * A write the store keeps refusing while it accepts others (a record it cannot store) must not
- * block the writes behind it: it moves to the back of the buffer, and after
- * {@link MAX_REFUSALS_WHILE_UP} such refusals it is dropped with a `store-error` event
- * (`dropped: true`).
+ * - `call` (reads, reserves) waits at most `timeoutMs`; while the store is known to be down it
+ *   fails at once, letting one call through now and then to see whether it is back (a circuit
+ *   breaker), so a hundred callers do not each wait out the timeout.
+ * - `write` (settlements, records, releases) returns within `timeoutMs` too: a write the store
+ *   does not take is buffered and retried with backoff, in order, until it lands. Settle and
+ *   release are idempotent by reservation id, so a replay never counts twice.
+ * - Only a deterministic refusal (`StoreInputError`: the store answered and cannot hold this)
+ *   drops a write; so does a full buffer (the oldest goes) and `close()` past its deadline —
+ *   each with a `dropped` event naming what was lost.
  */
 export interface StoreGuard {
-  /** Runs a read or a reservation with the time limit; failures become `StoreUnavailableError`. */
   call<T>(operation: string, fn: () => Promise<T>): Promise<T>;
-  /** Runs a write now, or buffers it (in order) if the store fails or writes are already buffered. */
-  write(operation: string, fn: () => Promise<void>): Promise<void>;
+  write(operation: string, subject: string, fn: () => Promise<void>): Promise<void>;
   /** Writes waiting for the store. */
   readonly pending: number;
-  /** Tries to write everything buffered; resolves `true` when the buffer is empty. */
+  /** Tries to write everything buffered; `true` when nothing is left. */
   flush(): Promise<boolean>;
-  /** Stops retry timers. */
-  stop(): void;
+  /** Writes what it can within `timeoutMs`, stops retrying, and returns (and reports) the rest. */
+  close(timeoutMs: number): Promise<UnwrittenWrite[]>;
 }
 
-/** Refusals of one write while other writes succeed, before it is dropped. */
-export const MAX_REFUSALS_WHILE_UP = 3;
-
-/** Consecutive failures that mean the store is down (stop and retry later). */
-const FAILURES_MEANING_DOWN = 3;
-
-interface PendingWrite {
-  operation: string;
+interface BufferedWrite extends UnwrittenWrite {
   fn: () => Promise<void>;
-  /** Failed in the current pass, before another write succeeded. */
-  suspect: boolean;
-  refusalsWhileUp: number;
 }
+
+/** Longest wait between retries of a store that is down. */
+const MAX_RETRY_DELAY_MS = 10_000;
+
+/** Fast failures in a row (no timeout) after which a retry pass stops: the store is down. */
+const FAILURES_MEANING_DOWN = 3;
 
 export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
   const { timeoutMs, emitter } = options;
   const firstDelayMs = options.retryDelayMs ?? 250;
-  const buffer: PendingWrite[] = [];
-  const pending = (operation: string, fn: () => Promise<void>): PendingWrite => ({
-    operation,
-    fn,
-    suspect: false,
-    refusalsWhileUp: 0,
-  });
-  let flushing: Promise<boolean> | undefined;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const buffer: BufferedWrite[] = [];
+  const inFlight = new Set<Promise<void>>();
   let retryDelayMs = firstDelayMs;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let draining: Promise<boolean> | undefined;
+  let closed = false;
+  /** While the store is down: when a call may next try it (earlier ones fail at once). */
+  let down: { nextTryAtMs: number; error: unknown } | undefined;
 
-  const withTimeout = <T>(operation: string, fn: () => Promise<T>): Promise<T> => {
-    if (options.inProcess === true) {
-      try {
-        const result = fn();
-        return result instanceof Promise ? result : Promise.resolve(result);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    }
+  const withTimeout = async <T>(operation: string, fn: () => Promise<T>): Promise<T> => {
+    if (options.inProcess === true) return fn();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -83,104 +83,199 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
           ),
         timeoutMs,
       );
-      timer.unref?.();
     });
-    let attempt: Promise<T>;
     try {
-      attempt = fn();
-    } catch (error) {
-      attempt = Promise.reject(error);
-    }
-    return Promise.race([attempt, timeout]).finally(() => clearTimeout(timer));
-  };
-
-  const scheduleRetry = (): void => {
-    if (retryTimer || buffer.length === 0) return;
-    retryTimer = setTimeout(() => {
-      retryTimer = undefined;
-      void guard.flush();
-    }, retryDelayMs);
-    retryTimer.unref?.();
-    retryDelayMs = Math.min(retryDelayMs * 2, 30_000);
-  };
-
-  /** The store answered another write: every suspect was refused on its own account. */
-  const convictSuspects = (): void => {
-    for (let index = buffer.length - 1; index >= 0; index--) {
-      const write = buffer[index]!;
-      if (!write.suspect) continue;
-      write.suspect = false;
-      write.refusalsWhileUp += 1;
-      if (write.refusalsWhileUp < MAX_REFUSALS_WHILE_UP) continue;
-      buffer.splice(index, 1);
-      emitter.emit("store-error", {
-        operation: write.operation,
-        error: new Error(
-          `The store refused this "${write.operation}" ${MAX_REFUSALS_WHILE_UP} times while accepting other writes; it was dropped.`,
-        ),
-        buffered: false,
-        dropped: true,
-      });
+      return await Promise.race([fn(), timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   };
 
+  const markUp = (): void => {
+    down = undefined;
+    retryDelayMs = firstDelayMs;
+    if (buffer.length > 0) scheduleRetry(0);
+  };
+
+  /**
+   * The store failed. A failure while it was already known down only counts when it was a
+   * retry (a probe): then the wait before the next one doubles.
+   */
+  const markDown = (error: unknown, probe: boolean): void => {
+    if (down !== undefined && !probe) return;
+    if (probe) retryDelayMs = Math.min(retryDelayMs * 2, MAX_RETRY_DELAY_MS);
+    down = { nextTryAtMs: Date.now() + retryDelayMs, error };
+    scheduleRetry(retryDelayMs);
+  };
+
+  const scheduleRetry = (delayMs: number): void => {
+    if (retryTimer !== undefined || closed || buffer.length === 0) return;
+    // Jitter: many processes that lost the same store do not all come back in one instant.
+    retryTimer = setTimeout(
+      () => {
+        retryTimer = undefined;
+        void flush();
+      },
+      delayMs * (0.8 + Math.random() * 0.4),
+    );
+    // A timer must not keep the process alive; close() is where buffered writes are waited for.
+    (retryTimer as { unref?: () => void }).unref?.();
+  };
+
+  const drop = (write: UnwrittenWrite, reason: DroppedReason, error?: unknown): void => {
+    const { operation, subject } = write;
+    emitter.emit("dropped", {
+      operation,
+      subject,
+      reason,
+      ...(error === undefined ? {} : { error }),
+    });
+  };
+
+  const enqueue = (write: BufferedWrite): void => {
+    buffer.push(write);
+    if (buffer.length > options.maxBufferedWrites) {
+      const oldest = buffer.shift() as BufferedWrite;
+      drop(oldest, "buffer-full");
+    }
+  };
+
+  /** One pass over the buffer, in order; stops early when the store looks down. */
   const drain = async (): Promise<boolean> => {
-    let consecutiveFailures = 0;
-    while (buffer.length > 0) {
-      const next = buffer.shift()!;
+    let failuresInARow = 0;
+    let tried = 0;
+    const total = buffer.length;
+    while (buffer.length > 0 && tried < total && !closed) {
+      const next = buffer.shift() as BufferedWrite;
+      tried += 1;
       try {
         await withTimeout(next.operation, next.fn);
-        consecutiveFailures = 0;
-        convictSuspects();
+        failuresInARow = 0;
+        down = undefined;
       } catch (error) {
-        emitter.emit("store-error", { operation: next.operation, error, buffered: true });
-        next.suspect = true;
+        if (StoreInputError.isInstance(error)) {
+          drop(next, "refused", error);
+          continue;
+        }
+        // Kept, behind the others: one write the store keeps failing must not block the rest.
         buffer.push(next);
-        consecutiveFailures += 1;
-        if (consecutiveFailures >= Math.min(buffer.length, FAILURES_MEANING_DOWN)) {
-          for (const write of buffer) write.suspect = false;
-          scheduleRetry();
+        failuresInARow += 1;
+        emitter.emit("store-error", { operation: next.operation, error, buffered: true });
+        const timedOut = StoreUnavailableError.isInstance(error);
+        if (timedOut || failuresInARow >= Math.min(FAILURES_MEANING_DOWN, buffer.length)) {
+          markDown(error, true);
           return false;
         }
       }
     }
-    retryDelayMs = firstDelayMs;
-    return true;
+    if (buffer.length === 0) {
+      retryDelayMs = firstDelayMs;
+      return true;
+    }
+    scheduleRetry(retryDelayMs);
+    return false;
   };
 
-  // No async functions here: a store call on the per-call path costs one promise, not three.
-  const guard: StoreGuard = {
-    call(operation, fn) {
-      return withTimeout(operation, fn).then(undefined, (error: unknown) => {
+  const flush = (): Promise<boolean> => {
+    draining ??= drain().finally(() => {
+      draining = undefined;
+    });
+    return draining;
+  };
+
+  const track = (promise: Promise<void>): Promise<void> => {
+    inFlight.add(promise);
+    return promise.finally(() => inFlight.delete(promise));
+  };
+
+  return {
+    async call(operation, fn) {
+      const probe = down !== undefined;
+      if (down !== undefined) {
+        const nowMs = Date.now();
+        if (nowMs < down.nextTryAtMs) {
+          throw new StoreUnavailableError({
+            operation,
+            message: `The budget store is down (its last call failed), so "${operation}" was not tried; it is tried again within ${down.nextTryAtMs - nowMs} ms.`,
+            cause: down.error,
+          });
+        }
+        // This call is the probe: the others keep failing at once until it answers.
+        down.nextTryAtMs = nowMs + timeoutMs + retryDelayMs;
+      }
+      try {
+        const result = await withTimeout(operation, fn);
+        if (down !== undefined) markUp();
+        return result;
+      } catch (error) {
+        if (StoreInputError.isInstance(error)) throw error;
         emitter.emit("store-error", { operation, error, buffered: false });
+        markDown(error, probe);
         if (StoreUnavailableError.isInstance(error)) throw error;
         throw new StoreUnavailableError({ operation, cause: error });
-      });
-    },
-    write(operation, fn) {
-      if (buffer.length > 0) {
-        buffer.push(pending(operation, fn));
-        return guard.flush().then(() => undefined);
       }
-      return withTimeout(operation, fn).then(undefined, (error: unknown) => {
-        buffer.push(pending(operation, fn));
-        emitter.emit("store-error", { operation, error, buffered: true });
-        scheduleRetry();
-      });
     },
+
+    write(operation, subject, fn) {
+      const write: BufferedWrite = { operation, subject, fn };
+      if (closed) {
+        drop(write, "after-close");
+        return Promise.resolve();
+      }
+      if (buffer.length > 0 || down !== undefined) {
+        // Behind writes already waiting (order kept), or the store is down: never wait on it.
+        enqueue(write);
+        if (down !== undefined) {
+          emitter.emit("store-error", { operation, error: down.error, buffered: true });
+        }
+        scheduleRetry(down === undefined ? 0 : Math.max(0, down.nextTryAtMs - Date.now()));
+        return Promise.resolve();
+      }
+      return track(
+        withTimeout(operation, fn).then(
+          () => undefined,
+          (error: unknown) => {
+            if (StoreInputError.isInstance(error)) {
+              drop(write, "refused", error);
+              return;
+            }
+            enqueue(write);
+            emitter.emit("store-error", { operation, error, buffered: true });
+            markDown(error, false);
+          },
+        ),
+      );
+    },
+
     get pending() {
       return buffer.length;
     },
-    flush() {
-      flushing ??= drain().finally(() => {
-        flushing = undefined;
-      });
-      return flushing;
-    },
-    stop() {
-      if (retryTimer) clearTimeout(retryTimer);
+
+    flush,
+
+    async close(closeTimeoutMs) {
+      const deadline = Date.now() + closeTimeoutMs;
+      const remaining = (): number => Math.max(0, deadline - Date.now());
+      const until = <T>(promise: Promise<T>): Promise<T | undefined> =>
+        Promise.race([promise, sleep(remaining()).then(() => undefined)]);
+      await until(Promise.all(inFlight));
+      while (buffer.length > 0 && remaining() > 0) {
+        if ((await until(flush())) === true) break;
+        if (buffer.length > 0) await sleep(Math.min(retryDelayMs, remaining()));
+      }
+      closed = true;
+      if (retryTimer !== undefined) clearTimeout(retryTimer);
       retryTimer = undefined;
+      const unwritten = buffer.splice(0).map(({ operation, subject }) => ({ operation, subject }));
+      for (const write of unwritten) drop(write, "close-timeout");
+      return unwritten;
     },
   };
-  return guard;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    (timer as { unref?: () => void }).unref?.();
+  });
 }

@@ -202,10 +202,33 @@ export interface LedgerEvents {
   denied: { error: BudgetExceededError; model: string; provider: string; context: LedgerContext };
   "unpriced-model": { model: string; provider: string; context: LedgerContext };
   /**
-   * A store call failed. `buffered`: the write waits to be replayed. `dropped`: the store kept
-   * refusing this one write while accepting others, so it was given up (see the error).
+   * A budget applies to the call's model but scopes on a context key the call lacks, so it does
+   * not hold the call (`missingScope: "warn"`, the default). Fix: pass the key in `context`.
    */
-  "store-error": { operation: string; error: unknown; buffered: boolean; dropped?: boolean };
+  "unscoped-call": {
+    ruleId: string;
+    scope: string;
+    model: string;
+    provider: string;
+    context: LedgerContext;
+  };
+  /** A store call failed. `buffered`: the write waits to be replayed (it is not lost). */
+  "store-error": { operation: string; error: unknown; buffered: boolean };
+  /**
+   * A write was given up: what was lost (`operation` on reservation or record `subject`) and why.
+   * `refused`: the store cannot hold it (`StoreInputError`, in `error`); `buffer-full`: the store
+   * was down longer than `maxBufferedWrites` writes; `close-timeout`: `close()` ran out of time;
+   * `after-close`: written after `close()`.
+   */
+  dropped: { operation: string; subject: string; reason: DroppedReason; error?: unknown };
+}
+
+/** Why a write was given up (see the `dropped` event). */
+export type DroppedReason = "refused" | "buffer-full" | "close-timeout" | "after-close";
+
+/** What `close()` could not write before its deadline (each also reported by a `dropped` event). */
+export interface CloseReport {
+  unwritten: { operation: string; subject: string }[];
 }
 
 export type LedgerEventName = keyof LedgerEvents;
@@ -272,6 +295,11 @@ export interface Ledger {
   on<E extends LedgerEventName>(event: E, listener: (payload: LedgerEvents[E]) => void): () => void;
   /** Estimate tokens of a text for a model (used to settle aborted streams from their deltas). */
   countTokens(text: string, model: { model: string; provider?: string }): Promise<number>;
-  /** Wait for buffered writes (fail-open mode) and close the store. */
-  close(): Promise<void>;
+  /**
+   * Writes what is buffered (within `closeTimeoutMs`, or `options.timeoutMs`), then closes the
+   * store. What could not be written is returned and reported with `dropped` events. On Node,
+   * call it before exit (`process.once("beforeExit", () => ledger.close())`): buffered writes
+   * live in memory and do not keep the process alive.
+   */
+  close(options?: { timeoutMs?: number }): Promise<CloseReport>;
 }

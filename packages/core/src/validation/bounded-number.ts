@@ -6,23 +6,38 @@ import { type Message, messageOf } from "./message.js";
 export interface BoundedNumberOptions {
   /** Smallest accepted value (inclusive). */
   min?: number;
+  /** Largest accepted value (inclusive). */
+  max?: number;
   /** Replaces the default message (`must be a whole number ≥ 0, got 1.5`). */
   message?: Message;
 }
 
 /**
- * A check for the numbers `accepts` approves, at least `min` when given. `names` says what is
- * expected in the default message: `any` without a minimum, `bounded` before `≥ min`.
+ * A check for the numbers `accepts` approves, within `min`..`max` when given. `names` says what
+ * is expected in the default message: `any` without bounds, `bounded` before the bounds.
  */
 export function boundedNumber(
   accepts: (value: unknown) => boolean,
   names: { any: string; bounded: string },
   options: BoundedNumberOptions,
 ): Check<number> {
-  const { min } = options;
+  const { min, max } = options;
+  const bounds = [
+    min === undefined ? "" : `≥ ${min}`,
+    max === undefined ? "" : `≤ ${max.toLocaleString("en-US")}`,
+  ]
+    .filter((bound) => bound !== "")
+    .join(" and ");
+  const expected = bounds === "" ? names.any : `${names.bounded} ${bounds}`;
   return (value, path, issues) => {
-    if (accepts(value) && (min === undefined || (value as number) >= min)) return value as number;
-    const expected = min === undefined ? names.any : `${names.bounded} ≥ ${min}`;
+    const number = value as number;
+    if (
+      accepts(value) &&
+      (min === undefined || number >= min) &&
+      (max === undefined || number <= max)
+    ) {
+      return number;
+    }
     issues.push({
       path,
       message: messageOf(
