@@ -1,3 +1,4 @@
+import { nanoUsdToUsd } from "../money/nano-usd.js";
 import { TokenledgerError } from "./tokenledger-error.js";
 
 const marker = "tokenledger.error.budget-exceeded";
@@ -21,6 +22,14 @@ export interface BudgetDenial {
   resetsAt: Date | null;
 }
 
+/** The same amounts in dollars, for a `usd` denial (display; the integers above are exact). */
+export interface BudgetDenialUsd {
+  limitUsd: number;
+  spentUsd: number;
+  heldUsd: number;
+  requestedUsd: number;
+}
+
 /** A call was refused before reaching the provider because a budget could not hold it. */
 export class BudgetExceededError extends TokenledgerError {
   readonly denial: BudgetDenial;
@@ -30,6 +39,8 @@ export class BudgetExceededError extends TokenledgerError {
   readonly spent: number;
   readonly held: number;
   readonly resetsAt: Date | null;
+  /** Dollars (for display) when the denied limit is a USD one; `undefined` for token/request limits. */
+  readonly usd: BudgetDenialUsd | undefined;
 
   constructor(options: { denial: BudgetDenial; message?: string }) {
     const d = options.denial;
@@ -53,6 +64,15 @@ export class BudgetExceededError extends TokenledgerError {
     this.spent = d.spent;
     this.held = d.held;
     this.resetsAt = d.resetsAt;
+    this.usd =
+      d.limitKind === "usd"
+        ? {
+            limitUsd: nanoUsdToUsd(d.limit),
+            spentUsd: nanoUsdToUsd(d.spent),
+            heldUsd: nanoUsdToUsd(d.held),
+            requestedUsd: nanoUsdToUsd(d.requested),
+          }
+        : undefined;
   }
 
   static override isInstance(error: unknown): error is BudgetExceededError {

@@ -1,4 +1,8 @@
-export { type BudgetDenial, BudgetExceededError } from "./budget-exceeded-error.js";
+export {
+  type BudgetDenial,
+  type BudgetDenialUsd,
+  BudgetExceededError,
+} from "./budget-exceeded-error.js";
 export { InvalidConfigError } from "./invalid-config-error.js";
 export { InvalidPriceError } from "./invalid-price-error.js";
 export { InvalidRequestError } from "./invalid-request-error.js";

@@ -1,3 +1,4 @@
+import { nanoUsdToUsd } from "../money/nano-usd.js";
 import { amountOfKind, LIMIT_KINDS, limitOfKind } from "../store/amounts.js";
 import type { LedgerRuntime } from "./ledger-runtime.js";
 import type { BudgetStatus, LedgerContext } from "./types.js";
@@ -28,6 +29,7 @@ export async function readStatus(
       if (limit === undefined) continue;
       const spent = balance ? amountOfKind(balance.spent, limitKind) : 0;
       const held = balance ? amountOfKind(balance.held, limitKind) : 0;
+      const remaining = Math.max(0, limit - spent - held);
       rows.push({
         ruleId: plan.ruleId,
         scope: plan.scope,
@@ -37,7 +39,15 @@ export async function readStatus(
         limit,
         spent,
         held,
-        remaining: Math.max(0, limit - spent - held),
+        remaining,
+        ...(limitKind === "usd"
+          ? {
+              limitUsd: nanoUsdToUsd(limit),
+              spentUsd: nanoUsdToUsd(spent),
+              heldUsd: nanoUsdToUsd(held),
+              remainingUsd: nanoUsdToUsd(remaining),
+            }
+          : {}),
         windowStart: plan.windowStart === null ? null : new Date(plan.windowStart),
         resetsAt: plan.resetsAt === null ? null : new Date(plan.resetsAt),
         mode: plan.mode,

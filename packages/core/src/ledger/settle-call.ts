@@ -1,6 +1,7 @@
 import { thresholdClaimKey } from "../budget/bucket-key.js";
 import type { BucketPlan } from "../budget/bucket-plan.js";
 import type { PromptFingerprint } from "../insights/fingerprint-prompt.js";
+import { nanoUsdToUsd } from "../money/nano-usd.js";
 import { amountOfKind, LIMIT_KINDS, limitOfKind } from "../store/amounts.js";
 import type { BucketBalance, SettleCharge } from "../store/store.js";
 import type { Usage } from "../usage/usage.js";
@@ -174,6 +175,9 @@ async function fireThresholds(
           threshold,
           limit,
           spent,
+          ...(limitKind === "usd"
+            ? { limitUsd: nanoUsdToUsd(limit), spentUsd: nanoUsdToUsd(spent) }
+            : {}),
           windowKey: plan.windowKey,
         });
       }

@@ -195,8 +195,12 @@ export interface LedgerEvents {
     limitKind: "usd" | "tokens" | "requests";
     /** The crossed fraction, e.g. 0.8. */
     threshold: number;
+    /** Exact, in the limit's unit (integer nano-USD for `usd`). */
     limit: number;
     spent: number;
+    /** For `usd` limits, in dollars (display). */
+    limitUsd?: number;
+    spentUsd?: number;
     windowKey: string;
   };
   denied: { error: BudgetExceededError; model: string; provider: string; context: LedgerContext };
@@ -254,11 +258,16 @@ export interface BudgetStatus {
   scopeValue: string;
   window: string;
   limitKind: "usd" | "tokens" | "requests";
-  /** nano-USD for `usd`, else tokens or requests. */
+  /** Exact, in the limit's unit: integer nano-USD for `usd`, else tokens or requests. */
   limit: number;
   spent: number;
   held: number;
   remaining: number;
+  /** For `usd` rows, the same amounts in dollars (display; the integers above are exact). */
+  limitUsd?: number;
+  spentUsd?: number;
+  heldUsd?: number;
+  remainingUsd?: number;
   /** First instant of the window (`now - rollingMs` for rolling windows); `null` for `total`. */
   windowStart?: Date | null;
   resetsAt: Date | null;
