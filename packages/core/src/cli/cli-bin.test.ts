@@ -27,3 +27,15 @@ describe("the tokenledger bin", () => {
     expect(bad.err).toMatch(/^error: No ledger at "\/no\/such\/ledger"/);
   }, 90_000);
 });
+
+describe("the published bin", () => {
+  it("is a file in the repository, so a fresh install links it without a warning", async () => {
+    const { readFile, access } = await import("node:fs/promises");
+    const packageJson = JSON.parse(
+      await readFile(new URL("../../package.json", import.meta.url), "utf8"),
+    ) as { bin: Record<string, string> };
+    const bin = packageJson.bin.tokenledger ?? "";
+    expect(bin).not.toMatch(/dist\//);
+    await expect(access(new URL(`../../${bin}`, import.meta.url))).resolves.toBeUndefined();
+  });
+});
