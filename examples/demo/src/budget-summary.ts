@@ -27,7 +27,7 @@ interface RefusalGroup {
 }
 
 /** Refusals grouped by rule and bucket owner, most refusals first. */
-function refusalTable(events: EventLog): string {
+function refusalTable(events: EventLog, counts: RefusalCounts): string {
   const groups = new Map<string, RefusalGroup>();
   for (const { denial, context } of events.denials) {
     const key = `${denial.ruleId}|${denial.scopeValue}`;
@@ -65,11 +65,31 @@ function refusalTable(events: EventLog): string {
     });
   const header = ["rule", "limit", "who", "refused", "windows", "used when refused", "features"];
   return (
-    `Budgets refused ${formatCount(events.denials.length)} calls before they reached the provider (no tokens spent):\n` +
+    `Budgets refused ${formatCount(events.denials.length)} calls before they reached the provider (no tokens spent)${retriedNote(events.denials.length, counts)}:\n` +
     formatTable(header, rows, "lllrrrl") +
     "\n  A call is admitted only if its worst case fits: input + maxOutputTokens. Refused far below" +
     "\n  100 % means the calls hold far more than they use (see the maxOutputTokens insight)."
   );
+}
+
+/** App requests that ended refused, and refusals the batch job waited out and retried. */
+export interface RefusalCounts {
+  refusedRequests: number;
+  batchWaits: number;
+}
+
+/**
+ * Why the refusal count differs from the app requests that ended refused (said on the line
+ * itself, so the two numbers of the summary agree): the batch job's refusals were retried.
+ */
+function retriedNote(refusals: number, counts: RefusalCounts): string {
+  if (refusals === counts.refusedRequests) return "";
+  const retried = refusals - counts.refusedRequests;
+  const why =
+    retried === counts.batchWaits
+      ? "came from the batch job, which retried once its per-minute limit reset"
+      : "were retried or were steps of a larger request";
+  return `;\n  ${formatCount(counts.refusedRequests)} app requests ended refused, ${formatCount(retried)} more ${why}`;
 }
 
 /** Refusals, alerts and projections as blocks of text. */
@@ -77,8 +97,11 @@ export async function budgetSummary(
   ledger: Ledger,
   events: EventLog,
   teams: readonly string[],
+  counts: RefusalCounts,
 ): Promise<string[]> {
-  const blocks = [events.denials.length === 0 ? "Budgets refused no call." : refusalTable(events)];
+  const blocks = [
+    events.denials.length === 0 ? "Budgets refused no call." : refusalTable(events, counts),
+  ];
   if (events.thresholds.length > 0) {
     const alerts = events.thresholds.map(({ atMs, event }) => {
       const percent = Math.round(event.threshold * 100);

@@ -61,7 +61,12 @@ export async function printSummary(input: SummaryInput): Promise<void> {
       ),
   );
   sections.push(...(await spendTables(ledger, totalNanoUsd)));
-  sections.push(...(await budgetSummary(ledger, input.events, input.teams)));
+  sections.push(
+    ...(await budgetSummary(ledger, input.events, input.teams, {
+      refusedRequests: stats.denied,
+      batchWaits: stats.batchWaits,
+    })),
+  );
   sections.push(insightSummary(await ledger.insights(), totalNanoUsd));
   if (input.liveLines.length > 0) {
     sections.push(
