@@ -12,7 +12,7 @@ import { parseDemoOptions } from "./cli-options.js";
 import { createEventLog } from "./event-log.js";
 import { formatSimulatedTime } from "./format.js";
 import { runLiveCalls } from "./live-calls.js";
-import { persistLedger } from "./persist-ledger.js";
+import { persistBudgets, persistLedger } from "./persist-ledger.js";
 import { createProgressBar } from "./progress-bar.js";
 import { createProviderSimulation } from "./provider-simulation.js";
 import { quietLangChainRefusals } from "./quiet-langchain-refusals.js";
@@ -60,6 +60,7 @@ const reportPath = await writeHtmlReport({
   path: resolve(baseDirectory, options.reportPath),
 });
 await persistLedger(store, resolve(baseDirectory, options.ledgerPath));
+await persistBudgets(BUDGETS, resolve(baseDirectory, options.ledgerPath));
 const liveLines = process.env.OPENAI_API_KEY && !options.offline ? await runLiveCalls() : [];
 await printSummary({
   ledger,

@@ -8,10 +8,10 @@
  * later runs empty its records table and refill it.
  */
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { BudgetStore } from "@tokenledger/core";
+import type { BudgetRule, BudgetStore } from "@tokenledger/core";
 import { postgresStore } from "@tokenledger/core/postgres";
 
 /** postgresStore's default records table (schema `public`, prefix `tokenledger_`). */
@@ -33,4 +33,18 @@ export async function persistLedger(source: BudgetStore, directory: string): Pro
     await database.close();
   }
   return records.length;
+}
+
+/**
+ * Writes the demo's budget rules as `budgets.json` beside the ledger directory: the file the
+ * CLI reads by default (`.tokenledger/budgets.json`), so `tokenledger report` on the saved
+ * ledger shows the budgets the week ran with. Returns the file's path.
+ */
+export async function persistBudgets(
+  budgets: readonly BudgetRule[],
+  ledgerDirectory: string,
+): Promise<string> {
+  const file = join(dirname(ledgerDirectory), "budgets.json");
+  await writeFile(file, `${JSON.stringify(budgets, null, 2)}\n`);
+  return file;
 }
