@@ -24,7 +24,7 @@ export interface MemoryStoreOptions {
   /** How long settled/released reservation ids are remembered, so a retried settle counts once. Default 15 minutes. */
   idRetentionMs?: number;
   /**
-   * Most settled/released ids remembered (about 110 bytes each); past it the oldest are
+   * Most settled/released ids remembered (one small entry each); past it the oldest are
    * forgotten first, so a busy process keeps a shorter idempotency window, not more memory.
    * Default 100_000.
    */

@@ -11,6 +11,7 @@ import { ledgerConformanceCases } from "./ledger-conformance-cases.js";
 import { limitConformanceCases } from "./limit-conformance-cases.js";
 import { reserveConformanceCases } from "./reserve-conformance-cases.js";
 import { settleConformanceCases } from "./settle-conformance-cases.js";
+import { stateConformanceCases } from "./state-conformance-cases.js";
 import { windowConformanceCases } from "./window-conformance-cases.js";
 
 /** Every case of the suite, in order. */
@@ -18,6 +19,7 @@ export const storeConformanceCases: readonly ConformanceCase[] = [
   ...reserveConformanceCases,
   ...limitConformanceCases,
   ...settleConformanceCases,
+  ...stateConformanceCases,
   ...windowConformanceCases,
   ...ledgerConformanceCases,
 ];

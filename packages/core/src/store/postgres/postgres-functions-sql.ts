@@ -282,9 +282,18 @@ DECLARE
   v_state text;
   v_forget bigint;
   v_keys text[];
+  v_outcome jsonb;
 BEGIN
-  SELECT state, forget_at_ms INTO v_state, v_forget FROM ${reservations} WHERE id = p_id FOR UPDATE;
-  IF NOT FOUND OR v_state IN ('new', 'settled') OR v_forget <= p_now_ms THEN
+  ${lockReservation};
+  IF v_state = 'new' OR v_forget <= p_now_ms THEN
+    -- A tombstone: the reserve of this id may still be on its way (its caller gave up).
+    UPDATE ${reservations} SET state = 'released',
+        outcome = jsonb_build_object('admitted', false, 'released', true),
+        forget_at_ms = p_now_ms + p_id_retention_ms
+      WHERE id = p_id;
+    RETURN;
+  END IF;
+  IF v_state = 'settled' THEN
     RETURN;
   END IF;
   SELECT array_agg(bucket_key ORDER BY bucket_key) INTO v_keys

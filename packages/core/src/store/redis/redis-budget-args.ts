@@ -60,10 +60,14 @@ export function bucketSlots(
 
 const LIMIT_KINDS_BY_NAME = new Set(["usd", "tokens", "requests"]);
 
-/** Parses the reserve script's reply: `'1'` or `'0\nkind\nlimit\nspent\nheld\nrequested\nkey'`. */
+/**
+ * Parses the reserve script's reply: `'1'` (admitted), `'2'` (the id was released first) or
+ * `'0\nkind\nlimit\nspent\nheld\nrequested\nkey'`.
+ */
 export function parseReserveReply(reply: unknown): ReserveOutcome {
   const text = String(reply);
   if (text === "1") return { admitted: true };
+  if (text === "2") return { admitted: false, released: true };
   const parts = text.split("\n");
   const [flag, limitKind, limit, spent, held, requested] = parts;
   if (flag !== "0" || limitKind === undefined || !LIMIT_KINDS_BY_NAME.has(limitKind)) {

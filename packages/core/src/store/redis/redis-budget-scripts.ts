@@ -69,12 +69,18 @@ return {1, balances()}
 `;
 
 /**
- * release: drops the holds of a reservation that is neither settled nor forgotten.
+ * release: drops the holds of a reservation that is neither settled nor forgotten. An unknown
+ * (or forgotten) id becomes a tombstone: state r(eleased), outcome '2', so a reserve with it
+ * arriving later is refused.
  * KEYS: reservation. ARGV: prefix, now, idRetentionMs. Returns 1 when the reservation was live.
  */
 const releaseSource = `${LUA_HEADER}${LUA_HOLD_SLOTS}${LUA_BUCKET_HELPERS}
 local known = read_reservation(KEYS[1])
-if known == nil or known.f <= NOW or known.s == 's' then return 0 end
+if known == nil or known.f <= NOW then
+  write_reservation(KEYS[1], 'r', NOW + tonumber(ARGV[3]), '2', '')
+  return 0
+end
+if known.s == 's' then return 0 end
 if known.k ~= '' then drop_holds(known.k, {}) end
 local state = known.s == 'h' and 'r' or known.s
 write_reservation(KEYS[1], state, math.max(known.f, NOW + tonumber(ARGV[3])), known.o, '')
@@ -124,7 +130,7 @@ export const SETTLE_SCRIPT: RedisScript = {
 export const RELEASE_SCRIPT: RedisScript = {
   name: "release",
   source: releaseSource,
-  sha1: "d33378d0bafffd2fce00e3d509474c80a0a55142",
+  sha1: "d9947e070c1c222ae717abf07054dc13a48f5cbe",
 };
 export const BALANCES_SCRIPT: RedisScript = {
   name: "balances",

@@ -4,7 +4,8 @@ import type { RedisScript } from "./redis-script.js";
 /**
  * reserve: a batch of m reservations processed in order, each all-or-nothing over every bucket
  * of its call and idempotent by reservation id, exactly as if each ran as its own script call
- * (each uses its own `now`). Returns one outcome per reservation: '1' (admitted) or a denial
+ * (each uses its own `now`). Returns one outcome per reservation: '1' (admitted), '2' (the id was
+ * released before its reserve arrived: a tombstone, see the release script) or a denial
  * '0\nkind\nlimit\nspent\nheld\nrequested\nkey'.
  *
  * KEYS: the m reservation keys, then per distinct bucket of the batch (g = 1..G): hash, holds,
