@@ -8,6 +8,7 @@ import {
   string,
   validate,
 } from "../validation/index.js";
+import { checkStoreAmounts } from "./check-store-amounts.js";
 import { MemoryBudgetState } from "./memory-budget-state.js";
 import { MemoryRecordLog } from "./memory-record-log.js";
 import type { BudgetStore } from "./store.js";
@@ -86,8 +87,14 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   return {
     name: "memory",
     inProcess: true,
-    reserve: async (request) => budget.reserve(request),
-    settle: async (request) => budget.settle(request),
+    reserve: async (request) => {
+      checkStoreAmounts("reserve", request);
+      return budget.reserve(request);
+    },
+    settle: async (request) => {
+      checkStoreAmounts("settle", request);
+      return budget.settle(request);
+    },
     release: async (request) => budget.release(request.id, request.nowMs),
     balances: async (request) => budget.balances(request.keys, request.nowMs),
     claimOnce: async (request) => budget.claimOnce(request),

@@ -9,6 +9,7 @@ import type {
 } from "./conformance-types.js";
 import { ledgerConformanceCases } from "./ledger-conformance-cases.js";
 import { limitConformanceCases } from "./limit-conformance-cases.js";
+import { numberConformanceCases } from "./number-conformance-cases.js";
 import { reserveConformanceCases } from "./reserve-conformance-cases.js";
 import { settleConformanceCases } from "./settle-conformance-cases.js";
 import { stateConformanceCases } from "./state-conformance-cases.js";
@@ -18,6 +19,7 @@ import { windowConformanceCases } from "./window-conformance-cases.js";
 export const storeConformanceCases: readonly ConformanceCase[] = [
   ...reserveConformanceCases,
   ...limitConformanceCases,
+  ...numberConformanceCases,
   ...settleConformanceCases,
   ...stateConformanceCases,
   ...windowConformanceCases,

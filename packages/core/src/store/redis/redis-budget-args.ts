@@ -1,7 +1,7 @@
 import type { Amounts } from "../amounts.js";
 import type { ReserveOutcome, StoreDenial } from "../store.js";
 import { encodeKeyPart, type RedisKeyspace } from "./redis-keys.js";
-import { amountArgument } from "./store-integers.js";
+import { amountArgument, nonNegativeArgument } from "./store-integers.js";
 
 /** Amount arguments usd, tokens, requests. */
 export function amountArguments(amount: Amounts, name: string): string[] {
@@ -47,7 +47,7 @@ export function bucketSlots(
     slots.windows.push(
       entry.rollingWindowMs === undefined
         ? ""
-        : amountArgument(entry.rollingWindowMs, "rollingWindowMs"),
+        : nonNegativeArgument(entry.rollingWindowMs, "rollingWindowMs"),
     );
     slots.redisKeys.push(
       keyspace.bucket(encoded),

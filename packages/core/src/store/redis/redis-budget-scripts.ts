@@ -125,20 +125,20 @@ return 1
 export const SETTLE_SCRIPT: RedisScript = {
   name: "settle",
   source: settleSource,
-  sha1: "3ce357df9fe169bb5e4802421d74157f649bfa7f",
+  sha1: "f2cac38546a5512d7ee8108b45beabb424203e44",
 };
 export const RELEASE_SCRIPT: RedisScript = {
   name: "release",
   source: releaseSource,
-  sha1: "d9947e070c1c222ae717abf07054dc13a48f5cbe",
+  sha1: "4310adb999b92d57989bff01006b5c1e45324c8b",
 };
 export const BALANCES_SCRIPT: RedisScript = {
   name: "balances",
   source: balancesSource,
-  sha1: "e1353c232f1310b06012cfd659d4dd8e5628532d",
+  sha1: "47e52fa6c80e863b36675d082ab5d59246161c54",
 };
 export const CLAIM_SCRIPT: RedisScript = {
   name: "claim",
   source: claimSource,
-  sha1: "ee49a6a4cc728ef3720c3f66a976a3922c8a32d5",
+  sha1: "7d9ed9a6ba85416089daecf21446d2f0ac98a1e6",
 };
