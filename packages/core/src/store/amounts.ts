@@ -1,7 +1,14 @@
 import type { BudgetLimitKind } from "../budget/budget-rule.js";
 import type { StoreDenial } from "./store.js";
 
-/** What a call holds or spends in a bucket. All fields are non-negative integers. */
+/**
+ * What a call holds or spends in a bucket. All fields are non-negative integers, each at most
+ * {@link MAX_STORE_AMOUNT} (2^62: $4.6e9 in nano-USD). Stores add them as doubles (Lua, JS) or
+ * exactly (Postgres): admission at a limit is exact wherever spent, held, amount and limit are
+ * exact doubles (every integer up to 2^53, and 1e18 itself); sums beyond 2^53 may round to the
+ * nearest double. Stored sums never overflow: they stop at {@link MAX_STORE_SUM}, past every
+ * limit a store accepts, so a bucket that reached it refuses everything.
+ */
 export interface Amounts {
   nanoUsd: number;
   tokens: number;
@@ -13,6 +20,17 @@ export interface BucketLimits {
   nanoUsd?: number;
   tokens?: number;
   requests?: number;
+}
+
+/** Largest amount or limit a store accepts (2^62). */
+export const MAX_STORE_AMOUNT: number = 2 ** 62;
+
+/** Where stored sums stop (2^63 - 1024: the largest double below 2^63, so it fits a bigint). */
+export const MAX_STORE_SUM: number = 2 ** 63 - 1024;
+
+/** Whether `value` is a valid amount or limit: an integer from 0 to {@link MAX_STORE_AMOUNT}. */
+export function isStoreAmount(value: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value <= MAX_STORE_AMOUNT;
 }
 
 /** Field of {@link Amounts} / {@link BucketLimits} for each limit kind. */
@@ -72,7 +90,19 @@ export function exceededLimit(
     const spent = amountOfKind(balance.spent, limitKind);
     const held = amountOfKind(balance.held, limitKind);
     const requested = amountOfKind(amount, limitKind);
-    if (spent + held + requested > limit) return { key, limitKind, limit, spent, held, requested };
+    if (exceeds(limit, spent, held, requested)) {
+      return { key, limitKind, limit, spent, held, requested };
+    }
   }
   return undefined;
+}
+
+/**
+ * `spent + held + requested > limit`, exactly: doubles add exactly only below 2^53, so a larger
+ * sum is compared in BigInt (every double from 2^53 on is an integer).
+ */
+function exceeds(limit: number, spent: number, held: number, requested: number): boolean {
+  const total = spent + held + requested;
+  if (total <= Number.MAX_SAFE_INTEGER) return total > limit;
+  return BigInt(spent) + BigInt(held) + BigInt(requested) > BigInt(limit);
 }

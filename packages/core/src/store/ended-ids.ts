@@ -1,12 +1,25 @@
+import type { ReserveOutcome } from "./store.js";
+
+/** How a reservation ended, and the outcome a repeated reserve with its id gets. */
+export interface Ending {
+  state: "settled" | "released";
+  outcome: ReserveOutcome;
+}
+
+/** A remembered ending and when it is forgotten. */
+interface EndedEntry extends Ending {
+  forgetAtMs: number;
+}
+
 /**
- * The memory store's idempotency memory: ids of reservations settled or released, each
- * remembered until an instant, at most `maxIds` of them (the oldest forgotten first).
+ * The memory store's idempotency memory: ids of reservations settled or released, with how they
+ * ended, each remembered until an instant, at most `maxIds` of them (the oldest forgotten first).
  *
  * The order lives in a queue beside the map: iterating a `Map` from its front after deletions
  * walks every deleted slot until the next rehash, which made each eviction O(n).
  */
 export class EndedIds {
-  private readonly forgetAt = new Map<string, number>();
+  private readonly entries = new Map<string, EndedEntry>();
   private queuedIds: string[] = [];
   private queuedForgetAt: number[] = [];
   private head = 0;
@@ -14,24 +27,24 @@ export class EndedIds {
   constructor(private readonly maxIds: number) {}
 
   get size(): number {
-    return this.forgetAt.size;
+    return this.entries.size;
   }
 
-  /** Whether `id` ended and is still remembered at `nowMs`. */
-  has(id: string, nowMs: number): boolean {
-    const forgetAtMs = this.forgetAt.get(id);
-    if (forgetAtMs === undefined) return false;
-    if (nowMs < forgetAtMs) return true;
-    this.forgetAt.delete(id);
-    return false;
+  /** How `id` ended, if it did and is still remembered at `nowMs`. */
+  get(id: string, nowMs: number): Ending | undefined {
+    const entry = this.entries.get(id);
+    if (entry === undefined) return undefined;
+    if (nowMs < entry.forgetAtMs) return entry;
+    this.entries.delete(id);
+    return undefined;
   }
 
-  /** Remembers `id` until `forgetAtMs` (later than every id added before: one retention). */
-  add(id: string, forgetAtMs: number): void {
-    this.forgetAt.set(id, forgetAtMs);
+  /** Remembers how `id` ended until `forgetAtMs` (later than every id added before: one retention). */
+  add(id: string, ending: Ending, forgetAtMs: number): void {
+    this.entries.set(id, { state: ending.state, outcome: ending.outcome, forgetAtMs });
     this.queuedIds.push(id);
     this.queuedForgetAt.push(forgetAtMs);
-    while (this.forgetAt.size > this.maxIds) this.dropOldest();
+    while (this.entries.size > this.maxIds) this.dropOldest();
   }
 
   /** Forgets every id due at `nowMs` (they are queued in the order they fall due). */
@@ -47,7 +60,9 @@ export class EndedIds {
   private dropOldest(): void {
     const id = this.queuedIds[this.head] as string;
     // A stale queue entry (the id was forgotten and ended again since) leaves the newer one.
-    if (this.forgetAt.get(id) === this.queuedForgetAt[this.head]) this.forgetAt.delete(id);
+    if (this.entries.get(id)?.forgetAtMs === this.queuedForgetAt[this.head]) {
+      this.entries.delete(id);
+    }
     this.head += 1;
     // Drop the consumed prefix once it is the larger half (amortized O(1) per id).
     if (this.head > 1024 && this.head * 2 > this.queuedIds.length) {

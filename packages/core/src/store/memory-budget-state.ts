@@ -1,5 +1,5 @@
 import { type Amounts, addAmountsInto, exceededLimit, zeroAmounts } from "./amounts.js";
-import { EndedIds } from "./ended-ids.js";
+import { EndedIds, type Ending } from "./ended-ids.js";
 import type {
   BucketBalance,
   ReserveOutcome,
@@ -35,8 +35,12 @@ interface Bucket {
   expiresAtMs: number | null;
 }
 
-/** A reservation still holding, or a denied one (remembered until its TTL). */
+/**
+ * A reservation holding (or whose hold expired, remembered for the id retention), or a denied
+ * one (remembered until its TTL). Settled and released ids move to {@link EndedIds}.
+ */
 interface ReservationState {
+  state: "held" | "denied";
   outcome: ReserveOutcome;
   /** Buckets the hold is in. */
   keys: readonly string[];
@@ -56,6 +60,8 @@ export interface MemoryBudgetStateOptions {
 
 /** Shared by every admitted reservation (no object per id). */
 const ADMITTED: ReserveOutcome = Object.freeze({ admitted: true });
+/** The answer to a reserve whose id was released before it arrived (a tombstone). */
+const RELEASED: ReserveOutcome = Object.freeze({ admitted: false, released: true });
 const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /** Live reservations a sweep passes over before it stops (see `sweepIfDue`). */
@@ -67,6 +73,11 @@ const laterExpiry = (left: number | null, right: number | null): number | null =
 /**
  * Budget counters of the memory store. Every method runs synchronously from read to write,
  * so concurrent async callers in one process cannot interleave inside an operation.
+ *
+ * The reservation state machine (the contract of `BudgetStore`): an id is unknown, `held` or
+ * `denied` (in `reservations`), or `settled` / `released` (in `ended`, for the id retention).
+ * A settle charges unless the id is already settled; a release ends a held id, leaves a
+ * tombstone for an unknown one, and does nothing to a settled one.
  */
 export class MemoryBudgetState {
   private readonly buckets = new Map<string, Bucket>();
@@ -94,7 +105,8 @@ export class MemoryBudgetState {
     this.sweepIfDue(request.nowMs);
     const known = this.liveReservation(request.id, request.nowMs);
     if (known) return known.outcome;
-    if (this.ended.has(request.id, request.nowMs)) return ADMITTED;
+    const ended = this.ended.get(request.id, request.nowMs);
+    if (ended) return ended.outcome;
     const { holds } = request;
     for (let index = 0; index < holds.length; index++) {
       const hold = holds[index] as StoreReserveRequest["holds"][number];
@@ -103,6 +115,7 @@ export class MemoryBudgetState {
       if (denied === undefined) continue;
       const outcome: ReserveOutcome = { admitted: false, denied };
       this.reservations.set(request.id, {
+        state: "denied",
         outcome,
         keys: NO_KEYS,
         forgetAtMs: request.nowMs + request.ttlMs,
@@ -128,6 +141,7 @@ export class MemoryBudgetState {
       bucket.holds = withHold(bucket.holds, entry);
     }
     this.reservations.set(request.id, {
+      state: "held",
       outcome: ADMITTED,
       keys,
       // A retried reserve is recognised for the retention even after its hold expired.
@@ -159,9 +173,11 @@ export class MemoryBudgetState {
       key: charge.key,
       rollingWindowMs: charge.rollingWindowMs,
     }));
-    if (this.ended.has(request.id, request.nowMs)) {
+    const ended = this.ended.get(request.id, request.nowMs);
+    if (ended?.state === "settled") {
       return { applied: false, balances: this.balances(keys, request.nowMs) };
     }
+    // Held, expired, denied, released or unknown: the money was spent, the charges apply.
     const known = this.liveReservation(request.id, request.nowMs);
     if (known) this.dropHolds(request.id, known);
     for (const charge of request.charges) {
@@ -180,28 +196,34 @@ export class MemoryBudgetState {
         bucket.entries.push({ atMs: request.nowMs, amount: { ...charge.amount } });
       }
     }
-    this.end(request.id, request.nowMs);
+    const outcome = known?.outcome ?? ended?.outcome ?? ADMITTED;
+    this.end(request.id, { state: "settled", outcome }, request.nowMs);
     return { applied: true, balances: this.balances(keys, request.nowMs) };
   }
 
   release(id: string, nowMs: number): void {
     this.sweepIfDue(nowMs);
-    if (this.ended.has(id, nowMs)) return;
+    // Settled is final; released already.
+    if (this.ended.get(id, nowMs)) return;
     const known = this.liveReservation(id, nowMs);
-    if (!known) return;
-    if (!known.outcome.admitted) {
+    if (!known) {
+      // A tombstone: the reserve of this id may still be on its way (its caller gave up).
+      this.end(id, { state: "released", outcome: RELEASED }, nowMs);
+      return;
+    }
+    if (known.state === "denied") {
       // A denial holds nothing: remember it (and its answer) a while longer.
       known.forgetAtMs = Math.max(known.forgetAtMs, nowMs + this.options.idRetentionMs);
       return;
     }
     this.dropHolds(id, known);
-    this.end(id, nowMs);
+    this.end(id, { state: "released", outcome: known.outcome }, nowMs);
   }
 
-  /** Ends a reservation: its hold is gone, its id remembered for the retention from now. */
-  private end(id: string, nowMs: number): void {
+  /** Ends a reservation: its hold is gone, how it ended remembered for the retention from now. */
+  private end(id: string, ending: Ending, nowMs: number): void {
     this.reservations.delete(id);
-    this.ended.add(id, nowMs + this.options.idRetentionMs);
+    this.ended.add(id, ending, nowMs + this.options.idRetentionMs);
   }
 
   balances(

@@ -8,6 +8,7 @@ import {
   string,
   validate,
 } from "../validation/index.js";
+import { checkStoreAmounts } from "./check-store-amounts.js";
 import { MemoryBudgetState } from "./memory-budget-state.js";
 import { MemoryRecordLog } from "./memory-record-log.js";
 import type { BudgetStore } from "./store.js";
@@ -24,7 +25,7 @@ export interface MemoryStoreOptions {
   /** How long settled/released reservation ids are remembered, so a retried settle counts once. Default 15 minutes. */
   idRetentionMs?: number;
   /**
-   * Most settled/released ids remembered (about 110 bytes each); past it the oldest are
+   * Most settled/released ids remembered (one small entry each); past it the oldest are
    * forgotten first, so a busy process keeps a shorter idempotency window, not more memory.
    * Default 100_000.
    */
@@ -86,8 +87,14 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   return {
     name: "memory",
     inProcess: true,
-    reserve: async (request) => budget.reserve(request),
-    settle: async (request) => budget.settle(request),
+    reserve: async (request) => {
+      checkStoreAmounts("reserve", request);
+      return budget.reserve(request);
+    },
+    settle: async (request) => {
+      checkStoreAmounts("settle", request);
+      return budget.settle(request);
+    },
     release: async (request) => budget.release(request.id, request.nowMs),
     balances: async (request) => budget.balances(request.keys, request.nowMs),
     claimOnce: async (request) => budget.claimOnce(request),

@@ -36,8 +36,14 @@ export interface StoreDenial {
   requested: number;
 }
 
-/** A reservation outcome: a value, not an error. */
-export type ReserveOutcome = { admitted: true } | { admitted: false; denied: StoreDenial };
+/**
+ * A reservation outcome: a value, not an error. `released: true`: the id was released before
+ * this reserve reached the store (its caller gave up), so nothing is held.
+ */
+export type ReserveOutcome =
+  | { admitted: true }
+  | { admitted: false; denied: StoreDenial }
+  | { admitted: false; released: true };
 
 /** One final charge of a settle. */
 export interface SettleCharge {
@@ -93,6 +99,16 @@ export interface StoreClaimRequest {
  * One object, two duties: atomic budget counters and the usage ledger. Every built-in store
  * passes `runStoreConformance` from `@tokenledger/core/testing`; custom stores should too.
  * Time comes from `nowMs` in each request, never from the store's own clock.
+ *
+ * One state machine per reservation id, remembered for the store's id retention:
+ * - unknown → held (reserve admitted) or denied (nothing held);
+ * - held → settled (settle: the hold is replaced by the charges), released (release: the hold
+ *   is dropped) or expired (its TTL passed: the hold no longer counts);
+ * - released / expired / denied / unknown → settled by a settle: the charges still apply, once
+ *   (money spent is never dropped);
+ * - unknown → released by a release (a tombstone): a reserve with that id arriving later gets
+ *   `{ admitted: false, released: true }` and holds nothing;
+ * - settled is final: a release does nothing, a second settle returns `applied: false`.
  */
 export interface BudgetStore {
   readonly name: string;
@@ -111,9 +127,15 @@ export interface BudgetStore {
    * Replaces the hold `id` (if still there) with final charges, which may exceed the hold and
    * are recorded in full. Idempotent: a second settle with the same id changes nothing and
    * returns `applied: false`. Charges even if the hold already expired or was released.
+   * Each charge lands in the bucket its key names, even a calendar window that has ended since
+   * the call was admitted (never the current window); once that bucket's `expiresAtMs` passed,
+   * nothing reads it any more.
    */
   settle(request: StoreSettleRequest): Promise<StoreSettleResult>;
-  /** Drops hold `id`; idempotent; a no-op if already settled or expired. */
+  /**
+   * Drops hold `id`; idempotent; a no-op once settled. An id the store does not know is
+   * remembered as released (a tombstone), so a reserve with it arriving later holds nothing.
+   */
   release(request: StoreReleaseRequest): Promise<void>;
   /** Spent and unexpired held amounts per key (zeros for unknown keys), in request order. */
   balances(request: StoreBalancesRequest): Promise<BucketBalance[]>;

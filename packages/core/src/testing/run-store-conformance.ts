@@ -9,15 +9,19 @@ import type {
 } from "./conformance-types.js";
 import { ledgerConformanceCases } from "./ledger-conformance-cases.js";
 import { limitConformanceCases } from "./limit-conformance-cases.js";
+import { numberConformanceCases } from "./number-conformance-cases.js";
 import { reserveConformanceCases } from "./reserve-conformance-cases.js";
 import { settleConformanceCases } from "./settle-conformance-cases.js";
+import { stateConformanceCases } from "./state-conformance-cases.js";
 import { windowConformanceCases } from "./window-conformance-cases.js";
 
 /** Every case of the suite, in order. */
 export const storeConformanceCases: readonly ConformanceCase[] = [
   ...reserveConformanceCases,
   ...limitConformanceCases,
+  ...numberConformanceCases,
   ...settleConformanceCases,
+  ...stateConformanceCases,
   ...windowConformanceCases,
   ...ledgerConformanceCases,
 ];

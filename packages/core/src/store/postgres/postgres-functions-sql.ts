@@ -1,3 +1,4 @@
+import { MAX_STORE_SUM } from "../amounts.js";
 import type { PostgresNames } from "./postgres-names.js";
 
 /**
@@ -9,9 +10,13 @@ import type { PostgresNames } from "./postgres-names.js";
  * leave the sums when the bucket is next locked. A bucket that expired is reset in place
  * under its lock with a new `generation`: holds and rolling charges of older generations no
  * longer count. Needs READ COMMITTED (the default): each statement sees rows committed before it.
+ * Sums are computed in `numeric` and stored `bigint` columns stop at 2^63 - 1024 (`sum`), so no
+ * amount the store accepts (each at most 2^62) can overflow them.
  */
 export function functionStatements(names: PostgresNames): string[] {
   const { buckets, holds, rollingCharges, reservations, fn } = names;
+  const sum = (expression: string): string =>
+    `least(${expression}, ${BigInt(MAX_STORE_SUM)})::bigint`;
   const groupedKeys = (input: string): string => `SELECT coalesce(array_agg(k ORDER BY k), '{}'),
          coalesce(array_agg(x ORDER BY k), '{}'),
          coalesce(array_agg(w ORDER BY k), '{}')
@@ -81,8 +86,8 @@ END
 $fn$`,
     `CREATE OR REPLACE FUNCTION ${fn("bucket_balance")}(p_key text, p_window_ms bigint, p_now_ms bigint,
   OUT generation bigint,
-  OUT spent_nano_usd bigint, OUT spent_tokens bigint, OUT spent_requests bigint,
-  OUT held_nano_usd bigint, OUT held_tokens bigint, OUT held_requests bigint)
+  OUT spent_nano_usd numeric, OUT spent_tokens numeric, OUT spent_requests numeric,
+  OUT held_nano_usd numeric, OUT held_tokens numeric, OUT held_requests numeric)
 LANGUAGE sql STABLE AS $fn$
   SELECT b.generation,
     coalesce(b.spent_nano_usd, 0) + coalesce(w.u, 0),
@@ -96,13 +101,13 @@ LANGUAGE sql STABLE AS $fn$
     ON b.key = p_key AND NOT (b.expires_at_ms >= 0 AND b.expires_at_ms <= p_now_ms)
   LEFT JOIN LATERAL (
     -- holds past their expiry that no call has swept yet
-    SELECT sum(nano_usd)::bigint AS u, sum(tokens)::bigint AS t, sum(requests)::bigint AS r
+    SELECT sum(nano_usd) AS u, sum(tokens) AS t, sum(requests) AS r
     FROM ${holds}
     WHERE b.next_hold_expiry_ms <= p_now_ms
       AND bucket_key = b.key AND generation = b.generation AND expires_at_ms <= p_now_ms
   ) AS h ON true
   LEFT JOIN LATERAL (
-    SELECT sum(nano_usd)::bigint AS u, sum(tokens)::bigint AS t, sum(requests)::bigint AS r
+    SELECT sum(nano_usd) AS u, sum(tokens) AS t, sum(requests) AS r
     FROM ${rollingCharges}
     WHERE bucket_key = b.key AND generation = b.generation
       AND (coalesce(p_window_ms, b.rolling_window_ms) IS NULL
@@ -140,8 +145,8 @@ DECLARE
   v_expiries bigint[];
   v_windows bigint[];
   v_generation bigint[] := '{}';
-  v_base bigint[] := '{}';
-  v_pending bigint[];
+  v_base numeric[] := '{}';
+  v_pending numeric[];
   v_bucket record;
   v_hold record;
   v_index integer;
@@ -156,7 +161,7 @@ BEGIN
   END IF;
   ${groupedKeys("p_holds")} INTO v_keys, v_expiries, v_windows;
   PERFORM ${fn("lock_buckets")}(v_keys, v_expiries, p_now_ms);
-  v_pending := array_fill(0::bigint, ARRAY[cardinality(v_keys) * 3 + 1]);
+  v_pending := array_fill(0::numeric, ARRAY[cardinality(v_keys) * 3 + 1]);
   FOR v_index IN 1 .. cardinality(v_keys) LOOP
     SELECT * INTO v_bucket FROM ${fn("bucket_balance")}(v_keys[v_index], v_windows[v_index], p_now_ms);
     v_generation[v_index] := coalesce(v_bucket.generation, 0);
@@ -196,16 +201,16 @@ BEGIN
   -- One write per bucket: the new hold into the running sums, plus expiry and window.
   WITH added AS (
     INSERT INTO ${holds} (reservation_id, bucket_key, generation, nano_usd, tokens, requests, expires_at_ms)
-      SELECT p_id, v_keys[i], v_generation[i], v_pending[(i - 1) * 3 + 1], v_pending[(i - 1) * 3 + 2],
-             v_pending[(i - 1) * 3 + 3], p_now_ms + p_ttl_ms
+      SELECT p_id, v_keys[i], v_generation[i], ${sum("v_pending[(i - 1) * 3 + 1]")},
+             ${sum("v_pending[(i - 1) * 3 + 2]")}, ${sum("v_pending[(i - 1) * 3 + 3]")}, p_now_ms + p_ttl_ms
       FROM generate_subscripts(v_keys, 1) AS i
       ON CONFLICT (reservation_id, bucket_key) DO NOTHING
       RETURNING bucket_key, nano_usd, tokens, requests
   )
   UPDATE ${buckets} AS b SET
-      held_nano_usd = b.held_nano_usd + coalesce(added.nano_usd, 0),
-      held_tokens = b.held_tokens + coalesce(added.tokens, 0),
-      held_requests = b.held_requests + coalesce(added.requests, 0),
+      held_nano_usd = ${sum("b.held_nano_usd::numeric + coalesce(added.nano_usd, 0)")},
+      held_tokens = ${sum("b.held_tokens::numeric + coalesce(added.tokens, 0)")},
+      held_requests = ${sum("b.held_requests::numeric + coalesce(added.requests, 0)")},
       next_hold_expiry_ms = CASE WHEN added.bucket_key IS NULL THEN b.next_hold_expiry_ms
         ELSE least(b.next_hold_expiry_ms, p_now_ms + p_ttl_ms) END,
       expires_at_ms = CASE WHEN b.expires_at_ms < 0 OR u.x < 0 THEN -1 ELSE greatest(b.expires_at_ms, u.x) END,
@@ -258,8 +263,9 @@ BEGIN
     FROM jsonb_array_elements(p_charges) WITH ORDINALITY AS q(e, o) ORDER BY o
   LOOP
     IF v_charge.w IS NULL THEN
-      UPDATE ${buckets} SET spent_nano_usd = spent_nano_usd + v_charge.u,
-          spent_tokens = spent_tokens + v_charge.t, spent_requests = spent_requests + v_charge.r
+      UPDATE ${buckets} SET spent_nano_usd = ${sum("spent_nano_usd::numeric + v_charge.u")},
+          spent_tokens = ${sum("spent_tokens::numeric + v_charge.t")},
+          spent_requests = ${sum("spent_requests::numeric + v_charge.r")}
         WHERE key = v_charge.k;
     ELSE
       INSERT INTO ${rollingCharges} (bucket_key, generation, at_ms, nano_usd, tokens, requests)
@@ -282,9 +288,18 @@ DECLARE
   v_state text;
   v_forget bigint;
   v_keys text[];
+  v_outcome jsonb;
 BEGIN
-  SELECT state, forget_at_ms INTO v_state, v_forget FROM ${reservations} WHERE id = p_id FOR UPDATE;
-  IF NOT FOUND OR v_state IN ('new', 'settled') OR v_forget <= p_now_ms THEN
+  ${lockReservation};
+  IF v_state = 'new' OR v_forget <= p_now_ms THEN
+    -- A tombstone: the reserve of this id may still be on its way (its caller gave up).
+    UPDATE ${reservations} SET state = 'released',
+        outcome = jsonb_build_object('admitted', false, 'released', true),
+        forget_at_ms = p_now_ms + p_id_retention_ms
+      WHERE id = p_id;
+    RETURN;
+  END IF;
+  IF v_state = 'settled' THEN
     RETURN;
   END IF;
   SELECT array_agg(bucket_key ORDER BY bucket_key) INTO v_keys

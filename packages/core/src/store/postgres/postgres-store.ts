@@ -12,7 +12,12 @@ import {
 } from "../../validation/index.js";
 import type { Amounts } from "../amounts.js";
 import { guardStoreCall } from "../redis/guard-store-call.js";
-import { amountArgument, expiryArgument, integerArgument } from "../redis/store-integers.js";
+import {
+  amountArgument,
+  expiryArgument,
+  integerArgument,
+  nonNegativeArgument,
+} from "../redis/store-integers.js";
 import type { BucketBalance, BudgetStore, ReserveOutcome } from "../store.js";
 import { createQueryRunner, jsonValue, type PostgresClientLike } from "./postgres-client.js";
 import { type PostgresNameOptions, postgresNames } from "./postgres-names.js";
@@ -69,7 +74,9 @@ const amountJson = (amount: Amounts, name: string): { u: string; t: string; r: s
 });
 
 const windowJson = (rollingWindowMs: number | undefined): { w?: string } =>
-  rollingWindowMs === undefined ? {} : { w: amountArgument(rollingWindowMs, "rollingWindowMs") };
+  rollingWindowMs === undefined
+    ? {}
+    : { w: nonNegativeArgument(rollingWindowMs, "rollingWindowMs") };
 
 /** `[spent usd, tokens, requests, held usd, tokens, requests]` per key → balances. */
 const toBalances = (keys: readonly string[], rows: unknown): BucketBalance[] => {
@@ -175,15 +182,15 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
           lu:
             hold.limits.nanoUsd === undefined
               ? null
-              : integerArgument(hold.limits.nanoUsd, "limits.nanoUsd"),
+              : amountArgument(hold.limits.nanoUsd, "limits.nanoUsd"),
           lt:
             hold.limits.tokens === undefined
               ? null
-              : integerArgument(hold.limits.tokens, "limits.tokens"),
+              : amountArgument(hold.limits.tokens, "limits.tokens"),
           lr:
             hold.limits.requests === undefined
               ? null
-              : integerArgument(hold.limits.requests, "limits.requests"),
+              : amountArgument(hold.limits.requests, "limits.requests"),
           ...amountJson(hold.amount, "amount"),
           x: expiryArgument(hold.expiresAtMs, "expiresAtMs"),
           ...windowJson(hold.rollingWindowMs),
@@ -193,7 +200,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
           [
             request.id,
             JSON.stringify(holds),
-            integerArgument(request.ttlMs, "ttlMs"),
+            nonNegativeArgument(request.ttlMs, "ttlMs"),
             integerArgument(request.nowMs, "nowMs"),
             idRetention,
           ],

@@ -1,11 +1,12 @@
+import { StoreInputError } from "../../errors/store-input-error.js";
 import { StoreUnavailableError } from "../../errors/store-unavailable-error.js";
 import { TokenledgerError } from "../../errors/tokenledger-error.js";
 
 /**
  * Runs one database call of a store with an optional time limit. A client error or a timeout
- * becomes `StoreUnavailableError` (operation named, client error as `cause`); errors the store
- * threw itself for bad input (`RangeError`, tokenledger errors such as `InvalidConfigError`)
- * pass through unchanged.
+ * becomes `StoreUnavailableError` (operation named, client error as `cause`); bad input the
+ * store refused itself (a `RangeError` from its argument checks) becomes `StoreInputError`;
+ * tokenledger errors pass through unchanged.
  * Shared by the Redis and Postgres stores.
  */
 export async function guardStoreCall<T>(
@@ -32,7 +33,11 @@ export async function guardStoreCall<T>(
     });
     return await Promise.race([attempt, timeout]);
   } catch (error) {
-    if (TokenledgerError.isInstance(error) || error instanceof RangeError) throw error;
+    if (TokenledgerError.isInstance(error)) throw error;
+    if (error instanceof RangeError) {
+      // The store's own checks of what it was asked to write (an amount, a time).
+      throw new StoreInputError({ operation, message: error.message, cause: error });
+    }
     const detail = (error as { message?: unknown } | null)?.message ?? String(error);
     throw new StoreUnavailableError({
       operation,

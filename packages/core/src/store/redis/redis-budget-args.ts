@@ -1,7 +1,7 @@
 import type { Amounts } from "../amounts.js";
 import type { ReserveOutcome, StoreDenial } from "../store.js";
 import { encodeKeyPart, type RedisKeyspace } from "./redis-keys.js";
-import { amountArgument } from "./store-integers.js";
+import { amountArgument, nonNegativeArgument } from "./store-integers.js";
 
 /** Amount arguments usd, tokens, requests. */
 export function amountArguments(amount: Amounts, name: string): string[] {
@@ -47,7 +47,7 @@ export function bucketSlots(
     slots.windows.push(
       entry.rollingWindowMs === undefined
         ? ""
-        : amountArgument(entry.rollingWindowMs, "rollingWindowMs"),
+        : nonNegativeArgument(entry.rollingWindowMs, "rollingWindowMs"),
     );
     slots.redisKeys.push(
       keyspace.bucket(encoded),
@@ -60,10 +60,14 @@ export function bucketSlots(
 
 const LIMIT_KINDS_BY_NAME = new Set(["usd", "tokens", "requests"]);
 
-/** Parses the reserve script's reply: `'1'` or `'0\nkind\nlimit\nspent\nheld\nrequested\nkey'`. */
+/**
+ * Parses the reserve script's reply: `'1'` (admitted), `'2'` (the id was released first) or
+ * `'0\nkind\nlimit\nspent\nheld\nrequested\nkey'`.
+ */
 export function parseReserveReply(reply: unknown): ReserveOutcome {
   const text = String(reply);
   if (text === "1") return { admitted: true };
+  if (text === "2") return { admitted: false, released: true };
   const parts = text.split("\n");
   const [flag, limitKind, limit, spent, held, requested] = parts;
   if (flag !== "0" || limitKind === undefined || !LIMIT_KINDS_BY_NAME.has(limitKind)) {

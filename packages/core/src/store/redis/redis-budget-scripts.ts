@@ -69,12 +69,18 @@ return {1, balances()}
 `;
 
 /**
- * release: drops the holds of a reservation that is neither settled nor forgotten.
+ * release: drops the holds of a reservation that is neither settled nor forgotten. An unknown
+ * (or forgotten) id becomes a tombstone: state r(eleased), outcome '2', so a reserve with it
+ * arriving later is refused.
  * KEYS: reservation. ARGV: prefix, now, idRetentionMs. Returns 1 when the reservation was live.
  */
 const releaseSource = `${LUA_HEADER}${LUA_HOLD_SLOTS}${LUA_BUCKET_HELPERS}
 local known = read_reservation(KEYS[1])
-if known == nil or known.f <= NOW or known.s == 's' then return 0 end
+if known == nil or known.f <= NOW then
+  write_reservation(KEYS[1], 'r', NOW + tonumber(ARGV[3]), '2', '')
+  return 0
+end
+if known.s == 's' then return 0 end
 if known.k ~= '' then drop_holds(known.k, {}) end
 local state = known.s == 'h' and 'r' or known.s
 write_reservation(KEYS[1], state, math.max(known.f, NOW + tonumber(ARGV[3])), known.o, '')
@@ -119,20 +125,20 @@ return 1
 export const SETTLE_SCRIPT: RedisScript = {
   name: "settle",
   source: settleSource,
-  sha1: "3ce357df9fe169bb5e4802421d74157f649bfa7f",
+  sha1: "f2cac38546a5512d7ee8108b45beabb424203e44",
 };
 export const RELEASE_SCRIPT: RedisScript = {
   name: "release",
   source: releaseSource,
-  sha1: "d33378d0bafffd2fce00e3d509474c80a0a55142",
+  sha1: "4310adb999b92d57989bff01006b5c1e45324c8b",
 };
 export const BALANCES_SCRIPT: RedisScript = {
   name: "balances",
   source: balancesSource,
-  sha1: "e1353c232f1310b06012cfd659d4dd8e5628532d",
+  sha1: "47e52fa6c80e863b36675d082ab5d59246161c54",
 };
 export const CLAIM_SCRIPT: RedisScript = {
   name: "claim",
   source: claimSource,
-  sha1: "ee49a6a4cc728ef3720c3f66a976a3922c8a32d5",
+  sha1: "7d9ed9a6ba85416089daecf21446d2f0ac98a1e6",
 };

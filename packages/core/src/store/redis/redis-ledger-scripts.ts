@@ -70,15 +70,15 @@ return out
 export const APPEND_SCRIPT: RedisScript = {
   name: "append",
   source: appendSource,
-  sha1: "cec4526850217911b8fb1f2896f088f5afd02662",
+  sha1: "a4f337be6036784d052cad50661eb5437ebc4573",
 };
 export const QUERY_SCRIPT: RedisScript = {
   name: "query",
   source: querySource,
-  sha1: "94f044315dbd26cb8eb253672bff6a323402b55a",
+  sha1: "f52a999804db2c7be58706093ecca9ee39143f79",
 };
 export const AGGREGATE_READ_SCRIPT: RedisScript = {
   name: "aggregate-read",
   source: aggregateReadSource,
-  sha1: "3b4f2c713770deb87a6163099c9214937975f90c",
+  sha1: "1d072e68bbce0204c7ed0ced0eb5754d6ad452f3",
 };

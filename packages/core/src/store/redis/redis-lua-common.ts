@@ -3,12 +3,14 @@
  * is the key prefix and ARGV[2] the caller's `nowMs` (time comes from the request, never from
  * the Redis clock). Amounts are integers; Lua numbers are doubles, exact below 2^53 (like JS
  * numbers), and every number written back goes through `int()` (`%d`), never `tostring`.
+ * `int()` stops at MAX_SUM (2^63 - 1024): `%d` of a larger double overflows to a negative.
  */
 export const LUA_HEADER = `local P = ARGV[1]
 local NOW = tonumber(ARGV[2])
 local format = string.format
+local MAX_SUM = 9223372036854774784
 local function int(value)
-  return format('%d', value)
+  return format('%d', math.min(value, MAX_SUM))
 end
 `;
 
@@ -26,7 +28,8 @@ export const LUA_HOLD_SLOTS = `local function slot_of(value)
 end
 
 local function slot_text(slot)
-  return string.format('%d:%d:%d:%d', slot[1], slot[2], slot[3], slot[4])
+  local max = 9223372036854774784
+  return string.format('%d:%d:%d:%d', math.min(slot[1], max), math.min(slot[2], max), math.min(slot[3], max), slot[4])
 end
 
 local function sweep_slots(b, h, s, now, slots)
@@ -122,7 +125,7 @@ local function save_bucket(b, s)
     local value = s[name]
     if value ~= saved[i] then
       args[n + 1] = name
-      args[n + 2] = value ~= nil and format('%d', value) or ''
+      args[n + 2] = value ~= nil and int(value) or ''
       n = n + 2
       saved[i] = value
     end
@@ -233,11 +236,11 @@ local function drop_holds(list, states)
 end
 
 local function balance_of(s, out)
-  out[#out + 1] = s.su + s.ru
-  out[#out + 1] = s.st + s.rt
-  out[#out + 1] = s.sr + s.rr
-  out[#out + 1] = s.hu
-  out[#out + 1] = s.ht
-  out[#out + 1] = s.hr
+  out[#out + 1] = math.min(s.su + s.ru, MAX_SUM)
+  out[#out + 1] = math.min(s.st + s.rt, MAX_SUM)
+  out[#out + 1] = math.min(s.sr + s.rr, MAX_SUM)
+  out[#out + 1] = math.min(s.hu, MAX_SUM)
+  out[#out + 1] = math.min(s.ht, MAX_SUM)
+  out[#out + 1] = math.min(s.hr, MAX_SUM)
 end
 `;

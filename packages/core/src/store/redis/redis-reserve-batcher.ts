@@ -3,7 +3,12 @@ import { amountArguments, bucketSlots, parseReserveReply } from "./redis-budget-
 import type { RunScript } from "./redis-client.js";
 import { encodeKeyPart, type RedisKeyspace } from "./redis-keys.js";
 import { RESERVE_SCRIPT } from "./redis-reserve-script.js";
-import { expiryArgument, integerArgument } from "./store-integers.js";
+import {
+  amountArgument,
+  expiryArgument,
+  integerArgument,
+  nonNegativeArgument,
+} from "./store-integers.js";
 
 /** One reservation, checked and turned into its part of the reserve script's keys and args. */
 export interface ReserveEntry {
@@ -22,7 +27,7 @@ export function reserveEntry(keyspace: RedisKeyspace, request: StoreReserveReque
   const slots = bucketSlots(keyspace, request.holds);
   const holdArguments: string[] = [];
   const limit = (value: number | undefined, name: string): string =>
-    value === undefined ? "-" : integerArgument(value, name);
+    value === undefined ? "-" : amountArgument(value, name);
   for (const hold of request.holds) {
     holdArguments.push(
       String(slots.indexOf.get(hold.key)),
@@ -36,7 +41,7 @@ export function reserveEntry(keyspace: RedisKeyspace, request: StoreReserveReque
   }
   return {
     reservationKey: keyspace.reservation(encodeKeyPart(request.id)),
-    head: [now, integerArgument(request.ttlMs, "ttlMs")],
+    head: [now, nonNegativeArgument(request.ttlMs, "ttlMs")],
     buckets: slots.rawKeys.map((rawKey, index) => ({
       rawKey,
       encodedKey: slots.encodedKeys[index] ?? "",

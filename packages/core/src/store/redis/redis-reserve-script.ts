@@ -4,7 +4,8 @@ import type { RedisScript } from "./redis-script.js";
 /**
  * reserve: a batch of m reservations processed in order, each all-or-nothing over every bucket
  * of its call and idempotent by reservation id, exactly as if each ran as its own script call
- * (each uses its own `now`). Returns one outcome per reservation: '1' (admitted) or a denial
+ * (each uses its own `now`). Returns one outcome per reservation: '1' (admitted), '2' (the id was
+ * released before its reserve arrived: a tombstone, see the release script) or a denial
  * '0\nkind\nlimit\nspent\nheld\nrequested\nkey'.
  *
  * KEYS: the m reservation keys, then per distinct bucket of the batch (g = 1..G): hash, holds,
@@ -23,6 +24,28 @@ import type { RedisScript } from "./redis-script.js";
  * passes the last target.
  */
 const reserveSource = `local format = string.format
+-- Numbers written back stop at 2^63 - 1024 (%d of a larger double overflows to a negative).
+local function int(value)
+  return format('%d', math.min(value, 9223372036854774784))
+end
+-- Whether the sum of the amounts (integers) passes limit, exactly: doubles add exactly only
+-- below 2^53, so larger sums are compared as high and low 32-bit halves.
+local TWO32 = 4294967296
+local function over(limit, ...)
+  local amounts = {...}
+  local sum = 0
+  for _, v in ipairs(amounts) do sum = sum + v end
+  if sum < 9007199254740992 then return sum > limit end
+  local hi, lo = 0, 0
+  for _, v in ipairs(amounts) do
+    local h = math.floor(v / TWO32)
+    hi, lo = hi + h, lo + (v - h * TWO32)
+  end
+  local carry = math.floor(lo / TWO32)
+  hi, lo = hi + carry, lo - carry * TWO32
+  local limit_hi = math.floor(limit / TWO32)
+  return hi > limit_hi or (hi == limit_hi and lo > limit - limit_hi * TWO32)
+end
 ${LUA_HOLD_SLOTS}
 local FIELDS = {'su', 'st', 'sr', 'hu', 'ht', 'hr', 'ru', 'rt', 'rr', 'hn', 'x', 'rw', 'hx', 'wx', 'ex'}
 -- Longer than hash-max-listpack-value (64 bytes by default): Redis keeps the bucket hash as a
@@ -63,7 +86,7 @@ local function prepare(g, window, slot)
   window = window or s.rw
   if window ~= nil and s.wx ~= nil and s.wx < NOW - window then
     local w = KEYS[m + g * 3]
-    local start = '(' .. format('%d', NOW - window)
+    local start = '(' .. int(NOW - window)
     for _, member in ipairs(redis.call('ZRANGEBYSCORE', w, '-inf', start)) do
       local u, t, q = string.match(member, '^(%d+):(%d+):(%d+):')
       s.ru, s.rt, s.rr = s.ru - tonumber(u), s.rt - tonumber(t), s.rr - tonumber(q)
@@ -88,22 +111,22 @@ local function check(holds, n, list, bucket_of)
     if enforce == '1' then
       local kind, limit, spent, held, amount
       limit = tonumber(lu)
-      if limit ~= nil and s.su + s.ru + s.hu + p[1] + u > limit then
+      if limit ~= nil and over(limit, s.su, s.ru, s.hu, p[1], u) then
         kind, spent, held, amount = 'usd', s.su + s.ru, s.hu + p[1], u
       else
         limit = tonumber(lt)
-        if limit ~= nil and s.st + s.rt + s.ht + p[2] + t > limit then
+        if limit ~= nil and over(limit, s.st, s.rt, s.ht, p[2], t) then
           kind, spent, held, amount = 'tokens', s.st + s.rt, s.ht + p[2], t
         else
           limit = tonumber(lr)
-          if limit ~= nil and s.sr + s.rr + s.hr + p[3] + q > limit then
+          if limit ~= nil and over(limit, s.sr, s.rr, s.hr, p[3], q) then
             kind, spent, held, amount = 'requests', s.sr + s.rr, s.hr + p[3], q
           end
         end
       end
       if kind ~= nil then
-        return table.concat({'0', kind, format('%d', limit), format('%d', spent),
-          format('%d', held), format('%d', amount), ARGV[2 + bucket_of[j] * 2]}, '\\n'), pending
+        return table.concat({'0', kind, int(limit), int(spent),
+          int(held), int(amount), ARGV[2 + bucket_of[j] * 2]}, '\\n'), pending
       end
     end
     p[1], p[2], p[3], p[5], p[6], p[7], p[8] = p[1] + u, p[2] + t, p[3] + q, p[5] + 1, us, ts, qs
@@ -120,8 +143,8 @@ local function check(holds, n, list, bucket_of)
 end
 
 local function set_reservation(r, state, forget, outcome, holds)
-  redis.call('SET', r, state .. '\\t' .. format('%d', forget) .. '\\t' .. format('%d', #outcome) .. '\\t' .. outcome .. holds,
-    'PX', format('%d', math.max(forget - NOW, 1)))
+  redis.call('SET', r, state .. '\\t' .. int(forget) .. '\\t' .. int(#outcome) .. '\\t' .. outcome .. holds,
+    'PX', int(math.max(forget - NOW, 1)))
 end
 
 local outcomes = {}
@@ -142,7 +165,7 @@ for i = 1, m do
   end
   if outcome == nil then
     local until_ms = NOW + ttl
-    local slot_key = format('%d', until_ms)
+    local slot_key = int(until_ms)
     local list = {}
     for j = 1, n do
       list[j] = prepare(bucket_of[j], window_of[j], slot_key)
@@ -188,7 +211,7 @@ for i = 1, m do
         if p[5] == 1 then
           lines[j] = ARGV[3 + g * 2] .. '\\t' .. p[6] .. ':' .. p[7] .. ':' .. p[8] .. ':' .. slot_key .. '\\n'
         else
-          lines[j] = ARGV[3 + g * 2] .. '\\t' .. format('%d:%d:%d:', p[1], p[2], p[3]) .. slot_key .. '\\n'
+          lines[j] = ARGV[3 + g * 2] .. '\\t' .. int(p[1]) .. ':' .. int(p[2]) .. ':' .. int(p[3]) .. ':' .. slot_key .. '\\n'
         end
       end
       set_reservation(r, 'h', math.max(until_ms, NOW + RETAIN), '1', table.concat(lines))
@@ -216,19 +239,19 @@ for g = 1, G do
     if s.full then
       for i = 1, 15 do
         local value = s[FIELDS[i]]
-        args[c + 1], args[c + 2], c = FIELDS[i], value ~= nil and format('%d', value) or '', c + 2
+        args[c + 1], args[c + 2], c = FIELDS[i], value ~= nil and int(value) or '', c + 2
       end
       args[c + 1], args[c + 2], c = 'v', LAYOUT, c + 2
     else
       if s.held then
-        args[1], args[2], args[3], args[4] = 'hu', format('%d', s.hu), 'ht', format('%d', s.ht)
-        args[5], args[6], c = 'hr', format('%d', s.hr), 6
+        args[1], args[2], args[3], args[4] = 'hu', int(s.hu), 'ht', int(s.ht)
+        args[5], args[6], c = 'hr', int(s.hr), 6
       end
-      if s.dhn then args[c + 1], args[c + 2], c = 'hn', format('%d', s.hn), c + 2 end
-      if s.dhx then args[c + 1], args[c + 2], c = 'hx', format('%d', s.hx), c + 2 end
-      if s.dx then args[c + 1], args[c + 2], c = 'x', format('%d', s.x), c + 2 end
-      if s.drw then args[c + 1], args[c + 2], c = 'rw', format('%d', s.rw), c + 2 end
-      if action ~= nil then args[c + 1], args[c + 2], c = 'ex', format('%d', s.ex), c + 2 end
+      if s.dhn then args[c + 1], args[c + 2], c = 'hn', int(s.hn), c + 2 end
+      if s.dhx then args[c + 1], args[c + 2], c = 'hx', int(s.hx), c + 2 end
+      if s.dx then args[c + 1], args[c + 2], c = 'x', int(s.x), c + 2 end
+      if s.drw then args[c + 1], args[c + 2], c = 'rw', int(s.rw), c + 2 end
+      if action ~= nil then args[c + 1], args[c + 2], c = 'ex', int(s.ex), c + 2 end
     end
     for slot_key in pairs(s.changed) do
       local slot = s.slots[slot_key]
@@ -240,12 +263,12 @@ for g = 1, G do
       redis.call('PERSIST', h)
       redis.call('PERSIST', w)
     elseif action == 'expire' then
-      local ttl = format('%d', math.max(s.ex - NOW, 1))
+      local ttl = int(math.max(s.ex - NOW, 1))
       redis.call('PEXPIRE', b, ttl)
       redis.call('PEXPIRE', h, ttl)
       redis.call('PEXPIRE', w, ttl)
     elseif s.new_h and s.ex ~= nil and s.ex >= 0 then
-      redis.call('PEXPIRE', h, format('%d', math.max(s.ex - NOW, 1)))
+      redis.call('PEXPIRE', h, int(math.max(s.ex - NOW, 1)))
     end
   end
 end
@@ -256,5 +279,5 @@ return outcomes
 export const RESERVE_SCRIPT: RedisScript = {
   name: "reserve",
   source: reserveSource,
-  sha1: "63c2452ca4d1abdda55b5e7a4a08ce2b75f01220",
+  sha1: "95e8020fcc0c589337f7f5031070566814a32b5d",
 };
