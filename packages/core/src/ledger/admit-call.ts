@@ -193,7 +193,7 @@ async function admitHeld(
       admission.held = true;
       return admission;
     }
-    if (!("denied" in outcome)) {
+    if ("released" in outcome) {
       // The store had already seen this id released: only a reserve retried after its caller
       // gave up gets here, and nothing was held for it.
       throw new StoreUnavailableError({

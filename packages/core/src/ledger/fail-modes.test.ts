@@ -263,3 +263,23 @@ describe("writes the store does not take", () => {
     expect(dropped).toEqual([{ operation: "append", subject: lost.id, reason: "close-timeout" }]);
   });
 });
+describe("a reserve its caller gave up on", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("holds nothing when it reaches the store after its release", async () => {
+    vi.useFakeTimers();
+    // The reserve sits 2 s on the wire: the caller times out at 500 ms and the ledger releases
+    // the id, and that release reaches the store first.
+    const { store } = switchedStore(async (method) => {
+      if (method === "reserve") await new Promise((resolve) => setTimeout(resolve, 2_000));
+    });
+    const ledger = createLedger({ store, prices, budgets, storeTimeoutMs: 500 });
+    const refused = expect(ledger.reserve(request)).rejects.toSatisfy(isUnavailable);
+    await vi.advanceTimersByTimeAsync(5_000);
+    await refused;
+    const [status] = await ledger.status({ userId: "u" });
+    expect(status).toMatchObject({ held: 0, spent: 0 });
+  });
+});
