@@ -1,3 +1,5 @@
+import { deepJson } from "./deep-json.js";
+
 function replaceBinary(_key: string, value: unknown): unknown {
   if (typeof value === "bigint") return value.toString();
   if (value instanceof Uint8Array || value instanceof ArrayBuffer) return "[binary]";
@@ -6,7 +8,9 @@ function replaceBinary(_key: string, value: unknown): unknown {
 
 /**
  * Text as the model sees it for a JSON value: strings as they are, everything else as
- * compact JSON (binary as a placeholder). Never throws: cyclic values fall back to `String()`.
+ * compact JSON (binary as a placeholder). Never throws: values `JSON.stringify` cannot write
+ * (nested thousands of levels deep, cyclic) are written by {@link deepJson}, and `String()`
+ * is the last resort (a throwing `toJSON`).
  */
 export function compactJson(value: unknown): string {
   if (typeof value === "string") return value;
@@ -14,6 +18,10 @@ export function compactJson(value: unknown): string {
   try {
     return JSON.stringify(value, replaceBinary) ?? "";
   } catch {
-    return String(value);
+    try {
+      return deepJson(value);
+    } catch {
+      return String(value);
+    }
   }
 }

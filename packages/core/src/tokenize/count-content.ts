@@ -53,14 +53,25 @@ function addFile(tally: Tally, part: Part, context: TallyContext): void {
   }
 }
 
+/**
+ * Content found inside a part (a tool result's content), counted after the part: a queue
+ * instead of recursion, so content nested 10,000 levels deep is counted, not a stack overflow.
+ */
+type NestedContent = unknown[];
+
 /** AI SDK tool-result output: `{ type: 'text' | 'json' | 'content' | …, value }`. */
-function addToolOutput(tally: Tally, output: unknown, context: TallyContext): void {
+function addToolOutput(
+  tally: Tally,
+  output: unknown,
+  context: TallyContext,
+  nested: NestedContent,
+): void {
   if (!isRecord(output)) {
     addText(tally, compactJson(output), context);
     return;
   }
   if (output.type === "content" && Array.isArray(output.value)) {
-    addContent(tally, output.value, context);
+    nested.push(output.value);
   } else if (output.type === "execution-denied") {
     addText(tally, asString(output.reason) ?? "", context);
   } else if ("value" in output) {
@@ -87,7 +98,7 @@ function addImagePart(tally: Tally, part: Part, context: TallyContext): void {
   }
 }
 
-function addPart(tally: Tally, part: Part, context: TallyContext): void {
+function addPart(tally: Tally, part: Part, context: TallyContext, nested: NestedContent): void {
   switch (part.type) {
     case "text":
     case "input_text":
@@ -134,10 +145,10 @@ function addPart(tally: Tally, part: Part, context: TallyContext): void {
       addText(tally, compactJson(part.input ?? part.args), context);
       return;
     case "tool-result":
-      addToolOutput(tally, part.output ?? part.result, context);
+      addToolOutput(tally, part.output ?? part.result, context, nested);
       return;
     case "tool_result":
-      addContent(tally, part.content, context);
+      nested.push(part.content);
       return;
     case "input_audio":
     case "audio":
@@ -156,20 +167,32 @@ function addPart(tally: Tally, part: Part, context: TallyContext): void {
 
 /**
  * Adds a message's content: a string, an array of parts (OpenAI, AI SDK, LangChain and
- * Anthropic part shapes), or `null`/`undefined` (nothing).
+ * Anthropic part shapes), or `null`/`undefined` (nothing). Tool results inside it are walked
+ * with an explicit queue, to any depth.
  */
 export function addContent(tally: Tally, content: unknown, context: TallyContext): void {
+  const nested: NestedContent = [content];
+  while (nested.length > 0) addContentLevel(tally, nested.pop(), context, nested);
+}
+
+/** One level of content; tool-result content found in it goes to `nested`. */
+function addContentLevel(
+  tally: Tally,
+  content: unknown,
+  context: TallyContext,
+  nested: NestedContent,
+): void {
   if (content === null || content === undefined) return;
   if (typeof content === "string") {
     addText(tally, content, context);
   } else if (Array.isArray(content)) {
     for (const part of content) {
       if (typeof part === "string") addText(tally, part, context);
-      else if (isRecord(part)) addPart(tally, part, context);
+      else if (isRecord(part)) addPart(tally, part, context, nested);
       else addText(tally, compactJson(part), context);
     }
   } else if (isRecord(content)) {
-    addPart(tally, content, context);
+    addPart(tally, content, context, nested);
   } else {
     addText(tally, compactJson(content), context);
   }

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { countTokens as rawO200k } from "gpt-tokenizer/encoding/o200k_base";
+import { getEncoding } from "js-tiktoken";
 import { describe, expect, it } from "vitest";
-import { countGuarded, MAX_RUN_CHARS } from "./count-guarded.js";
+import { countGuarded, isWhitespace, MAX_RUN_CHARS } from "./count-guarded.js";
 
 const plainText = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
 const exact = (text: string): number => rawO200k(text, plainText);
@@ -78,4 +79,87 @@ describe("countGuarded", () => {
       ),
     );
   });
+
+  it("treats exactly the characters of the regex class \\s as whitespace", () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      expect(isWhitespace(code), `U+${code.toString(16)}`).toBe(
+        /\s/.test(String.fromCharCode(code)),
+      );
+    }
+  });
+
+  it("cuts long whitespace runs too, so every piece has short runs", () => {
+    const longestRun = (piece: string): number => {
+      let longest = 0;
+      let length = 0;
+      for (let index = 0; index < piece.length; index++) {
+        const same =
+          index > 0 &&
+          isWhitespace(piece.charCodeAt(index)) === isWhitespace(piece.charCodeAt(index - 1));
+        length = same ? length + 1 : 1;
+        longest = Math.max(longest, length);
+      }
+      return longest;
+    };
+    const characters = fc.constantFrom(
+      " ",
+      "\n",
+      "\t",
+      "\r\n",
+      "\u2003",
+      "a",
+      ".",
+      "中",
+      "😀",
+      "\ud800",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(characters, { maxLength: 3000 }).map((parts) => parts.join("")),
+        fc.integer({ min: 2, max: 300 }),
+        (text, max) => {
+          const parts = pieces(text, max);
+          expect(parts.join("")).toBe(text);
+          for (const piece of parts) expect(longestRun(piece)).toBeLessThanOrEqual(max);
+        },
+      ),
+    );
+    expect(pieces(" ".repeat(1000)).map((piece) => piece.length)).toEqual([256, 256, 256, 232]);
+  });
+});
+
+describe("countGuarded on long pieces, against js-tiktoken", () => {
+  const tiktoken = getEncoding("o200k_base");
+  const reference = (text: string): number => tiktoken.encode(text, [], []).length;
+  const indentedCode = Array.from(
+    { length: 60 },
+    (_, line) => `${" ".repeat((line * 37) % 700)}call(${line});\n`,
+  ).join("");
+  const base64 = Buffer.from(
+    Array.from({ length: 9000 }, (_, index) => (index * 7919 + 13) % 256),
+  ).toString("base64");
+  // 1,000–2,500 characters each (4–10 cuts): js-tiktoken itself is quadratic on one long
+  // piece (20,000 spaces take it ~25 s).
+  const inputs: Record<string, string> = {
+    "2,500 spaces before a word": `${" ".repeat(2500)}word`,
+    "2,500 newlines": "\n".repeat(2500),
+    "1,250 CRLF": "\r\n".repeat(1250),
+    "2,500 tabs": "\t".repeat(2500),
+    "alternating newline and space": "\n ".repeat(1250),
+    "code indented up to 700 spaces": indentedCode,
+    "1,500 no-break spaces": "\u00a0".repeat(1500),
+    '2,500 "a"': "a".repeat(2500),
+    "12,000 base64 characters": base64,
+    "20,000 digits": "7".repeat(20_000),
+    "1,000 Han characters, no punctuation": "天地玄黄宇宙洪荒日月盈昃辰宿列张".repeat(63),
+  };
+
+  for (const [name, text] of Object.entries(inputs)) {
+    it(`${name}: never below, at most 2% above`, () => {
+      const expected = reference(text);
+      const counted = countGuarded(text, exact);
+      expect(counted).toBeGreaterThanOrEqual(expected);
+      expect(counted).toBeLessThanOrEqual(expected * 1.02);
+    });
+  }
 });

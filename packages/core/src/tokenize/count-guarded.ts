@@ -1,16 +1,29 @@
 /**
- * Longest run of non-whitespace counted in one piece. BPE cost grows worse than linearly on
- * runs the pre-tokenizer cannot split (a Han paragraph without punctuation, "aaaa…", some
- * base64): 32k Han characters take ~8 s unguarded with gpt-tokenizer and ~0.2 s split at 256,
- * at a cost of ≤ ±0.15% in the count (research/performance.md §1d).
+ * Longest run of whitespace, or of non-whitespace, counted in one piece. BPE cost grows worse
+ * than linearly on runs the pre-tokenizer cannot split (a Han paragraph without punctuation,
+ * "aaaa…", some base64, 50k spaces or newlines): 32k Han characters take ~8 s unguarded with
+ * gpt-tokenizer and ~0.2 s split at 256, at a cost of ≤ ±0.15% in the count
+ * (research/performance.md §1d); 20k spaces ~0.3 s unguarded (bench row G4).
  */
 export const MAX_RUN_CHARS = 256;
 
 /** How far back from a forced cut to look for a natural token boundary. */
 const BOUNDARY_SEARCH_CHARS = 32;
 
-function isWhitespace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000;
+/** Exactly the characters of `\s` in a JavaScript regular expression (the pre-tokenizers' `\s`). */
+export function isWhitespace(code: number): boolean {
+  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 function isAsciiAlphanumeric(code: number): boolean {
@@ -63,9 +76,21 @@ function cutPosition(text: string, index: number, pieceStart: number): number {
 }
 
 /**
- * Counts `text` with `count`, first cutting runs of more than `maxRunChars` non-whitespace
- * characters into pieces, so the cost stays linear in the length of any input. Text without
- * such a run (almost all real text) is counted in one call, unchanged.
+ * Where to cut a whitespace run that became too long at `index`: before the run of identical
+ * characters it ends with (`\n|␣␣␣…`), else at `index`. Long runs of one character are then cut
+ * every `maxRunChars` from their start, where BPE's longest whitespace tokens (128 spaces, 16
+ * newlines: powers of two) align, so indentation and blank lines stay exact.
+ */
+function whitespaceCut(index: number, runLength: number, sameStart: number): number {
+  const runStart = index - runLength + 1;
+  return sameStart > runStart ? sameStart : index;
+}
+
+/**
+ * Counts `text` with `count`, first cutting runs of more than `maxRunChars` whitespace or
+ * non-whitespace characters into pieces, so the cost stays linear in the length of any input:
+ * every pre-tokenizer piece then spans at most two runs. Text without such a run (almost all
+ * real text) is counted in one call, unchanged.
  */
 export function countGuarded(
   text: string,
@@ -75,14 +100,22 @@ export function countGuarded(
   let total = 0;
   let pieceStart = 0;
   let runLength = 0;
+  let inWhitespace = false;
+  /** Start of the run of identical characters `index` is in. */
+  let sameStart = 0;
   for (let index = 0; index < text.length; index++) {
-    if (isWhitespace(text.charCodeAt(index))) {
+    const code = text.charCodeAt(index);
+    if (index > 0 && code !== text.charCodeAt(index - 1)) sameStart = index;
+    const whitespace = isWhitespace(code);
+    if (whitespace !== inWhitespace) {
+      inWhitespace = whitespace;
       runLength = 0;
-      continue;
     }
     runLength++;
     if (runLength > maxRunChars) {
-      const cut = cutPosition(text, index, pieceStart);
+      const cut = whitespace
+        ? whitespaceCut(index, runLength, sameStart)
+        : cutPosition(text, index, pieceStart);
       total += count(text.slice(pieceStart, cut));
       pieceStart = cut;
       runLength = index - cut + 1;
