@@ -9,7 +9,13 @@ import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, onProcessExit, type ServerProcess, spawnServer } from "./test-server-process.js";
+import {
+  freePort,
+  onProcessExit,
+  SERVER_START_TIMEOUT_MS,
+  type ServerProcess,
+  spawnServer,
+} from "./test-server-process.js";
 
 /** The newest `/usr/lib/postgresql/<version>/bin` holding `postgres` and `initdb`, or `undefined`. */
 export function findPostgresBin(): string | undefined {
@@ -97,7 +103,7 @@ export async function startPostgresServer(): Promise<PostgresTestServer> {
     );
     await server.waitForOutput(
       (output) => output.includes("database system is ready to accept connections"),
-      30_000,
+      SERVER_START_TIMEOUT_MS,
     );
   };
 

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import {
   freePort,
   onProcessExit,
+  SERVER_START_TIMEOUT_MS,
   type ServerProcess,
   sleep,
   spawnServer,
@@ -98,7 +99,7 @@ export async function startRedisServer(
       ],
       { cwd: dir },
     );
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
     while (Date.now() < deadline) {
       if (server.exited) throw new Error(`redis-server exited:\n${server.output()}`);
       if (await ping(port)) return;
