@@ -59,7 +59,7 @@ beforeAll(async () => {
     JSON.stringify({ budgets: BUDGETS }),
   );
   writeFileSync(join(directory, "prices.json"), JSON.stringify(PRICES));
-}, 60_000);
+}, 120_000);
 
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
@@ -85,7 +85,7 @@ describe("tokenledger report", () => {
       "total             3     40,000       0       7,000  $0.1200  100.0%",
       "",
     ]);
-  }, 30_000);
+  }, 120_000);
 
   it("filters by time and context, and prints JSON rows", async () => {
     const { out } = await run(
@@ -103,7 +103,7 @@ describe("tokenledger report", () => {
     expect(rows.map((row) => [row.group.day, row.costNanoUsd])).toEqual([
       ["2026-11-22", 45_000_000],
     ]);
-  }, 30_000);
+  }, 120_000);
 
   it("prints the full report with budgets from .tokenledger/budgets.json", async () => {
     const { code, out } = await run("report", "--prices", "prices.json");
@@ -117,7 +117,7 @@ describe("tokenledger report", () => {
     expect(out).toMatch(
       /user-daily\s+userId=bob\s+day:2026-11-22\s+\$0\.0300 \/ \$0\.1000\s+30\.0%/,
     );
-  }, 30_000);
+  }, 120_000);
 
   it("writes one HTML file with --html", async () => {
     const { code, out } = await run("report", "--html", "--out", "out/report.html");
@@ -137,7 +137,7 @@ describe("tokenledger report", () => {
     const html = readFileSync(join(directory, "out", "report.html"), "utf8");
     expect(html).toContain('data-chart="timeline"');
     expect(html).toContain("$0.1200 spent");
-  }, 30_000);
+  }, 120_000);
 
   it("works on any store passed in (the memory store)", async () => {
     const store = memoryStore();
@@ -180,5 +180,5 @@ describe("tokenledger report", () => {
     expect(badRules.code).toBe(2);
     expect(badRules.err).toMatch(/^error: .*window/);
     expect(existsSync(join(directory, "tokenledger-report.html"))).toBe(false);
-  }, 30_000);
+  }, 120_000);
 });

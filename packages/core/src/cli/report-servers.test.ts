@@ -47,7 +47,7 @@ describeWithServer("redis", "tokenledger report --store redis://", () => {
     const client = new Redis(server.url);
     await seed(redisStore({ client, prefix: "app1:" }));
     await client.quit();
-  }, 30_000);
+  }, 120_000);
   afterAll(() => server?.stop());
 
   it("reads the ledger an app wrote to Redis under its prefix", async () => {
@@ -60,7 +60,7 @@ describeWithServer("redis", "tokenledger report --store redis://", () => {
     ]);
     const other = await reportByUser(server.url);
     expect(other.rows).toEqual([]); // nothing under the default prefix
-  }, 30_000);
+  }, 120_000);
 
   it("says so when Redis does not answer", async () => {
     const { code, err } = await reportByUser("redis://127.0.0.1:1");
@@ -68,7 +68,7 @@ describeWithServer("redis", "tokenledger report --store redis://", () => {
     expect(err).toMatch(
       /^error: Cannot connect to redis:\/\/127\.0\.0\.1:1: .* Is Redis running there\?/,
     );
-  }, 30_000);
+  }, 120_000);
 });
 
 describeWithServer("postgres", "tokenledger report --store postgres://", () => {
@@ -78,7 +78,7 @@ describeWithServer("postgres", "tokenledger report --store postgres://", () => {
     const pool = new pg.Pool({ connectionString: server.url });
     await seed(postgresStore({ client: pool, ensureSchema: true, tablePrefix: "tl_" }));
     await pool.end();
-  }, 60_000);
+  }, 120_000);
   afterAll(() => server?.stop());
 
   it("reads the ledger an app wrote to Postgres", async () => {
@@ -89,5 +89,5 @@ describeWithServer("postgres", "tokenledger report --store postgres://", () => {
       ["alice", 45_000_000],
       ["bob", 45_000_000],
     ]);
-  }, 30_000);
+  }, 120_000);
 });

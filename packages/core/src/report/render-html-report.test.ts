@@ -121,6 +121,6 @@ describe("renderHtmlReport", () => {
       expect(result.insightCards).toBe(data.insights.length);
       expect(result.insightCards).toBeGreaterThan(0);
     },
-    60_000,
+    120_000,
   );
 });

@@ -9,7 +9,13 @@ import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, onProcessExit, type ServerProcess, spawnServer } from "./test-server-process.js";
+import {
+  freePort,
+  onProcessExit,
+  SERVER_START_TIMEOUT_MS,
+  type ServerProcess,
+  spawnServer,
+} from "./test-server-process.js";
 
 /** The newest `/usr/lib/postgresql/<version>/bin` holding `postgres` and `initdb`, or `undefined`. */
 export function findPostgresBin(): string | undefined {
@@ -40,8 +46,11 @@ export interface PostgresTestServer {
   /** `postgres://postgres@127.0.0.1:<port>/postgres` */
   readonly url: string;
   readonly pid: number;
-  /** SIGKILL the postmaster and its backends (a crash); the port stays reserved for `restart`. */
-  kill(): Promise<void>;
+  /**
+   * SIGKILL the postmaster and its backends (a crash); the port stays reserved for `restart`.
+   * `SIGINT` instead is a clean ("fast") shutdown: clients are disconnected, data checkpointed.
+   */
+  kill(signal?: NodeJS.Signals): Promise<void>;
   /** Starts the server again on the same port and data dir (after `kill`): data survives. */
   restart(): Promise<void>;
   /** Kills the server and removes its temp dir. Idempotent. */
@@ -97,7 +106,7 @@ export async function startPostgresServer(): Promise<PostgresTestServer> {
     );
     await server.waitForOutput(
       (output) => output.includes("database system is ready to accept connections"),
-      30_000,
+      SERVER_START_TIMEOUT_MS,
     );
   };
 
@@ -115,8 +124,8 @@ export async function startPostgresServer(): Promise<PostgresTestServer> {
     get pid() {
       return server?.pid ?? -1;
     },
-    async kill() {
-      await server?.kill("SIGKILL");
+    async kill(signal: NodeJS.Signals = "SIGKILL") {
+      await server?.kill(signal);
     },
     async restart() {
       await server?.kill("SIGKILL");

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import {
   freePort,
   onProcessExit,
+  SERVER_START_TIMEOUT_MS,
   type ServerProcess,
   sleep,
   spawnServer,
@@ -34,8 +35,11 @@ export interface RedisTestServer {
   readonly url: string;
   /** PID of the server process (changes on `restart`). */
   readonly pid: number;
-  /** SIGKILL the server (simulates a crash); the port stays reserved for `restart`. */
-  kill(): Promise<void>;
+  /**
+   * SIGKILL the server (simulates a crash); the port stays reserved for `restart`. `SIGTERM`
+   * instead is a clean shutdown (the append-only file is written first).
+   */
+  kill(signal?: NodeJS.Signals): Promise<void>;
   /** Starts the server again on the same port (after `kill`). Data survives only when `persistent`. */
   restart(): Promise<void>;
   /** Kills the server and removes its temp dir. Idempotent. */
@@ -98,7 +102,7 @@ export async function startRedisServer(
       ],
       { cwd: dir },
     );
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
     while (Date.now() < deadline) {
       if (server.exited) throw new Error(`redis-server exited:\n${server.output()}`);
       if (await ping(port)) return;
@@ -115,8 +119,8 @@ export async function startRedisServer(
     get pid() {
       return server?.pid ?? -1;
     },
-    async kill() {
-      await server?.kill("SIGKILL");
+    async kill(signal: NodeJS.Signals = "SIGKILL") {
+      await server?.kill(signal);
     },
     async restart() {
       await server?.kill("SIGKILL");

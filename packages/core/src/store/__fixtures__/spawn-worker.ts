@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { SERVER_START_TIMEOUT_MS } from "./test-server-process.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -74,9 +75,9 @@ export function spawnWorker(script: string, args: readonly string[]): Worker {
     });
   return {
     child,
-    waitForLine: (predicate, timeoutMs = 30_000) =>
+    waitForLine: (predicate, timeoutMs = SERVER_START_TIMEOUT_MS) =>
       waitFor(() => out.split("\n").find(predicate), timeoutMs, "matching line"),
-    exited: (timeoutMs = 30_000) =>
+    exited: (timeoutMs = SERVER_START_TIMEOUT_MS) =>
       new Promise((resolve, reject) => {
         if (exitCode !== undefined) {
           resolve(exitCode);

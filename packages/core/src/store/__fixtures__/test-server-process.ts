@@ -6,6 +6,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 
+/**
+ * How long a test may wait for a server (redis-server, postgres, PGlite, Chromium, a worker
+ * process) to start: generous, so a loaded 2-core machine passes on its first run. Test and hook
+ * timeouts that include a start use the same 120 s (core's vitest `hookTimeout`).
+ */
+export const SERVER_START_TIMEOUT_MS = 120_000;
+
 const liveGroups = new Set<number>();
 const exitCleanups = new Set<() => void>();
 let exitHookInstalled = false;

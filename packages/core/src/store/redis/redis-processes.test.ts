@@ -50,7 +50,7 @@ describeWithServer("redis", "redisStore across OS processes", () => {
     const [status] = await ledger.status();
     // 100 holds × 10_000_000 nano-USD = 1_000_000_000 nano-USD held (holds live 1 s).
     expect(status?.held).toBe(1_000_000_000);
-  }, 60_000);
+  }, 120_000);
 
   it("a process killed while holding a reservation frees it by TTL", async () => {
     const prefix = `dead:${randomUUID()}:`;
@@ -79,5 +79,5 @@ describeWithServer("redis", "redisStore across OS processes", () => {
     const [after] = await ledger.status();
     // Only our $0.50 hold remains.
     expect(after?.held).toBe(500_000_000);
-  }, 30_000);
+  }, 120_000);
 });

@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync } from "node:fs";
+import type { BudgetStore } from "@tokenledger/core";
+
+/** The stores the suite runs against. */
+export type StoreKind = "memory" | "redis" | "postgres";
+
+/** A store opened on a fresh namespace (Redis prefix, Postgres table prefix). */
+export interface OpenedStore {
+  /** The store the ledger under test uses (its client configured as the store's README says). */
+  store: BudgetStore;
+  /** The same namespace through a new connection, to read what landed after recovery. */
+  openReader(): Promise<{ store: BudgetStore; close(): Promise<void> }>;
+  /** Closes the ledger's client. */
+  close(): Promise<void>;
+}
+
+/** Signals to the server process behind a store. */
+export interface ServerControl {
+  /** SIGSTOP the server's process group: connections stay open, nothing answers. */
+  pause(): void;
+  /** SIGCONT after {@link ServerControl.pause}. */
+  resume(): void;
+  /** SIGKILL (a crash). */
+  crash(): Promise<void>;
+  /** A clean shutdown (Redis SIGTERM, Postgres fast shutdown). */
+  stopCleanly(): Promise<void>;
+  /** Starts it again on the same port and data dir; resolves once it accepts connections. */
+  start(): Promise<void>;
+}
+
+/** One store kind with its server, if it has one. */
+export interface FaultTarget {
+  readonly kind: StoreKind;
+  readonly server: ServerControl | undefined;
+  open(namespace: string): Promise<OpenedStore>;
+  /** Stops the server and removes its files. */
+  stop(): Promise<void>;
+}
+
+/** `pid` and every process below it, from /proc (Linux). */
+function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ")".
+    const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+  }
+  const tree = [pid];
+  for (let index = 0; index < tree.length; index++)
+    tree.push(...(children.get(tree[index]!) ?? []));
+  return tree;
+}
+
+/**
+ * Sends `signal` to a server and every process below it. Not to its process group: Postgres
+ * backends make themselves group leaders (setsid), so a group signal reaches only the postmaster.
+ */
+export function signalTree(pid: number, signal: NodeJS.Signals): void {
+  for (const member of processTree(pid)) {
+    try {
+      process.kill(member, signal);
+    } catch {
+      // exited meanwhile
+    }
+  }
+}
