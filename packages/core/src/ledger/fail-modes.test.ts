@@ -80,6 +80,19 @@ describe("fail modes", () => {
     await expect(ledger.reserve(request)).resolves.toBeDefined();
   });
 
+  it("one failed call does not shut the store off: the next caller tries it", async () => {
+    let failNext = true;
+    const { store } = switchedStore((method) => {
+      if (method === "reserve" && failNext) {
+        failNext = false;
+        throw new Error("read ECONNRESET");
+      }
+    });
+    const ledger = createLedger({ store, prices, budgets });
+    await expect(ledger.reserve(request)).rejects.toSatisfy(isUnavailable);
+    await expect(ledger.reserve(request)).resolves.toBeDefined();
+  });
+
   it("open keeps serving, buffers settlements and records, and replays them once when the store is back", async () => {
     const { store, set } = switchedStore();
     const ledger = createLedger({ store, prices, budgets, failMode: "open" });

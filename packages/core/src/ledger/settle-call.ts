@@ -75,13 +75,13 @@ export function settleCall(
     expiresAtMs: plan.expiresAtMs,
     ...(plan.rollingWindowMs === undefined ? {} : { rollingWindowMs: plan.rollingWindowMs }),
   }));
-  return runtime.guard
-    .write("settle", input.id, async () => {
-      const result = await runtime.store.settle({ id: input.id, charges, nowMs });
-      if (result.applied) await fireThresholds(runtime, input.plans, result.balances, nowMs);
-    })
-    .then(append)
-    .then(finish);
+  // The charge and the record are independent writes: side by side, so a slow store costs the
+  // caller one storeTimeoutMs, not two.
+  const charge = runtime.guard.write("settle", input.id, async () => {
+    const result = await runtime.store.settle({ id: input.id, charges, nowMs });
+    if (result.applied) await fireThresholds(runtime, input.plans, result.balances, nowMs);
+  });
+  return Promise.all([charge, append()]).then(finish);
 }
 
 /** The usage record of a settled call: priced at `nowMs` (by the model the provider answered with, when known). */

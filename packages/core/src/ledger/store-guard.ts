@@ -68,6 +68,8 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
   let closed = false;
   /** While the store is down: when a call may next try it (earlier ones fail at once). */
   let down: { nextTryAtMs: number; error: unknown } | undefined;
+  /** Store failures since its last success. */
+  let failuresInARow = 0;
 
   const withTimeout = async <T>(operation: string, fn: () => Promise<T>): Promise<T> => {
     if (options.inProcess === true) return fn();
@@ -93,14 +95,24 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
 
   const markUp = (): void => {
     down = undefined;
+    failuresInARow = 0;
     retryDelayMs = firstDelayMs;
     if (buffer.length > 0) scheduleRetry(0);
   };
 
   /**
-   * The store failed. A failure while it was already known down only counts when it was a
-   * retry (a probe): then the wait before the next one doubles.
+   * A call or write failed. The store counts as down after a timeout (waiting on it again would
+   * cost the next caller the timeout too) or after {@link FAILURES_MEANING_DOWN} fast failures in
+   * a row (a flaky store that fails one call in seven is not down). A failure while it is
+   * already known down only counts when it was a retry (a probe): the next wait then doubles.
    */
+  const failed = (error: unknown, probe: boolean): void => {
+    failuresInARow += 1;
+    const timedOut = StoreUnavailableError.isInstance(error);
+    if (down === undefined && !timedOut && failuresInARow < FAILURES_MEANING_DOWN) return;
+    markDown(error, probe);
+  };
+
   const markDown = (error: unknown, probe: boolean): void => {
     if (down !== undefined && !probe) return;
     if (probe) retryDelayMs = Math.min(retryDelayMs * 2, MAX_RETRY_DELAY_MS);
@@ -142,7 +154,7 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
 
   /** One pass over the buffer, in order; stops early when the store looks down. */
   const drain = async (): Promise<boolean> => {
-    let failuresInARow = 0;
+    let passFailures = 0;
     let tried = 0;
     const total = buffer.length;
     while (buffer.length > 0 && tried < total && !closed) {
@@ -150,8 +162,9 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
       tried += 1;
       try {
         await withTimeout(next.operation, next.fn);
-        failuresInARow = 0;
+        passFailures = 0;
         down = undefined;
+        failuresInARow = 0;
       } catch (error) {
         if (StoreInputError.isInstance(error)) {
           drop(next, "refused", error);
@@ -159,10 +172,10 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
         }
         // Kept, behind the others: one write the store keeps failing must not block the rest.
         buffer.push(next);
-        failuresInARow += 1;
+        passFailures += 1;
         emitter.emit("store-error", { operation: next.operation, error, buffered: true });
         const timedOut = StoreUnavailableError.isInstance(error);
-        if (timedOut || failuresInARow >= Math.min(FAILURES_MEANING_DOWN, buffer.length)) {
+        if (timedOut || passFailures >= Math.min(FAILURES_MEANING_DOWN, buffer.length)) {
           markDown(error, true);
           return false;
         }
@@ -206,11 +219,12 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
       try {
         const result = await withTimeout(operation, fn);
         if (down !== undefined) markUp();
+        else failuresInARow = 0;
         return result;
       } catch (error) {
         if (StoreInputError.isInstance(error)) throw error;
         emitter.emit("store-error", { operation, error, buffered: false });
-        markDown(error, probe);
+        failed(error, probe);
         if (StoreUnavailableError.isInstance(error)) throw error;
         throw new StoreUnavailableError({ operation, cause: error });
       }
@@ -241,7 +255,8 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
             }
             enqueue(write);
             emitter.emit("store-error", { operation, error, buffered: true });
-            markDown(error, false);
+            failed(error, false);
+            scheduleRetry(retryDelayMs);
           },
         ),
       );

@@ -25,6 +25,8 @@ const copyRecord = (record: UsageRecord): UsageRecord => ({
 export class MemoryRecordLog {
   /** Raw records from `head` on; slots before `head` are rolled up and emptied (freed). */
   private readonly records: (StoredRecord | undefined)[] = [];
+  /** Ids of the raw records: a replayed append is ignored (ids rolled up are forgotten). */
+  private readonly ids = new Set<string>();
   private head = 0;
   private sequence = 0;
   private readonly rollup: MemoryRecordRollup;
@@ -50,6 +52,7 @@ export class MemoryRecordLog {
 
   append(records: readonly UsageRecord[]): void {
     for (const record of records) {
+      if (this.ids.has(record.id)) continue;
       const timeMs = recordTimeMs(record.time);
       if (!Number.isFinite(timeMs)) {
         throw new RangeError(
@@ -57,10 +60,12 @@ export class MemoryRecordLog {
         );
       }
       this.records.push({ record: copyRecord(record), timeMs, sequence: this.sequence++ });
+      this.ids.add(record.id);
     }
     while (this.size > this.maxRecords) {
       const oldest = this.records[this.head]!;
       this.rollup.add(oldest.record);
+      this.ids.delete(oldest.record.id);
       this.records[this.head] = undefined; // freed now, not at the next splice
       this.head += 1;
     }

@@ -141,7 +141,10 @@ export interface BudgetStore {
   balances(request: StoreBalancesRequest): Promise<BucketBalance[]>;
   /** `true` exactly once per key until the claim expires (threshold events fire once per window). */
   claimOnce(request: StoreClaimRequest): Promise<boolean>;
-  /** Appends usage records to the ledger. */
+  /**
+   * Appends usage records to the ledger, once per record id: a record appended again (a write
+   * the ledger replayed because its reply was lost) is ignored.
+   */
   append(records: readonly UsageRecord[]): Promise<void>;
   /** Matching records, newest first. */
   query(query: RecordQuery): Promise<UsageRecord[]>;

@@ -5,6 +5,28 @@ import { fiveRecords, sortRows, sums } from "./ledger-conformance-fixtures.js";
 /** Cases for `append`, `query` and `aggregate`. */
 export const ledgerConformanceCases: readonly ConformanceCase[] = [
   {
+    name: "append is idempotent by record id (a write replayed after a lost reply counts once)",
+    async run({ store, run, assert }) {
+      const record = makeUsageRecord({
+        id: `${run}-replayed`,
+        time: "2031-03-16T10:00:00.000Z",
+        costNanoUsd: 7,
+        context: { conformanceRun: run },
+      });
+      await store.append([record]);
+      await store.append([record]);
+      await store.append([{ ...record }]);
+      const records = await store.query({ context: { conformanceRun: run } });
+      assert.equal(records.length, 1, "a record appended three times is kept once");
+      const rows = await store.aggregate({ context: { conformanceRun: run }, groupBy: [] });
+      assert.equal(
+        rows.map((row) => [row.requests, row.costNanoUsd]),
+        [[1, 7]],
+        "and counted once in aggregates",
+      );
+    },
+  },
+  {
     name: "query filters by time, provider, model, status, kind and context, newest first, with a limit",
     async run({ store, run, assert }) {
       await store.append(fiveRecords(run));
