@@ -37,6 +37,9 @@ const starters: Record<StoreKind, { installed: boolean; start: () => Promise<Fau
   postgres: { installed: findPostgresBin() !== undefined, start: () => postgresTarget() },
 };
 
+// Ctrl-C or a CI timeout: exit through the exit hooks, which resume paused servers and stop them.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+
 const startedMs = performance.now();
 console.log(
   `Fault suite: 200 calls of $0.01 on a $1 budget per row, storeTimeoutMs ${STORE_TIMEOUT_MS}.`,
