@@ -37,6 +37,12 @@ export interface FaultTarget {
   stop(): Promise<void>;
 }
 
+/** Servers paused by {@link signalTree}: resumed if the suite exits mid-pause (killed backends that are stopped never die). */
+const pausedTrees = new Set<number>();
+process.on("exit", () => {
+  for (const pid of pausedTrees) signalTree(pid, "SIGCONT");
+});
+
 /** `pid` and every process below it, from /proc (Linux). */
 function processTree(pid: number): number[] {
   const children = new Map<number, number[]>();
@@ -63,6 +69,8 @@ function processTree(pid: number): number[] {
  * backends make themselves group leaders (setsid), so a group signal reaches only the postmaster.
  */
 export function signalTree(pid: number, signal: NodeJS.Signals): void {
+  if (signal === "SIGSTOP") pausedTrees.add(pid);
+  if (signal === "SIGCONT") pausedTrees.delete(pid);
   for (const member of processTree(pid)) {
     try {
       process.kill(member, signal);

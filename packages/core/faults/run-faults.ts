@@ -23,19 +23,20 @@ const STORE_TIMEOUT_MS = 500;
 const FAIL_MODES = ["closed", "open"] as const;
 
 const filters = process.argv.slice(2).filter((argument) => argument !== "--");
-const wanted = (...names: string[]): boolean =>
-  [["memory", "redis", "postgres"], FAULTS.map((fault) => fault.name), FAIL_MODES].every(
-    (group) => {
-      const chosen = filters.filter((filter) => (group as readonly string[]).includes(filter));
-      return chosen.length === 0 || names.some((name) => chosen.includes(name));
-    },
-  );
+/** True when the arguments name none of `choices`, or name `value`. */
+const chosen = (choices: readonly string[], value: string): boolean =>
+  !filters.some((filter) => choices.includes(filter)) || filters.includes(value);
+const STORES = ["memory", "redis", "postgres"] as const;
+const FAULT_NAMES = FAULTS.map((fault) => fault.name);
 
 const starters: Record<StoreKind, { installed: boolean; start: () => Promise<FaultTarget> }> = {
   memory: { installed: true, start: async () => memoryTarget() },
   redis: { installed: findRedisServer() !== undefined, start: () => redisTarget(STORE_TIMEOUT_MS) },
   postgres: { installed: findPostgresBin() !== undefined, start: () => postgresTarget() },
 };
+
+// Ctrl-C or a CI timeout: exit through the exit hooks, which resume paused servers and stop them.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
 
 const startedMs = performance.now();
 console.log(
@@ -49,9 +50,11 @@ console.log(tableHeader());
 
 const rows: ScenarioRow[] = [];
 const missing: string[] = [];
-for (const kind of ["memory", "redis", "postgres"] as const) {
-  const faults = FAULTS.filter((fault) => fault.stores.includes(kind) && wanted(kind, fault.name));
-  if (faults.length === 0) continue;
+for (const kind of STORES) {
+  const faults = FAULTS.filter(
+    (fault) => fault.stores.includes(kind) && chosen(FAULT_NAMES, fault.name),
+  );
+  if (faults.length === 0 || !chosen(STORES, kind)) continue;
   if (!starters[kind].installed) {
     missing.push(kind);
     continue;
@@ -60,7 +63,7 @@ for (const kind of ["memory", "redis", "postgres"] as const) {
   try {
     for (const fault of faults) {
       for (const failMode of FAIL_MODES) {
-        if (!wanted(kind, fault.name, failMode)) continue;
+        if (!chosen(FAIL_MODES, failMode)) continue;
         const row = await runScenario(target, fault, failMode, STORE_TIMEOUT_MS).catch(
           (error: unknown) =>
             measureOutcome({
