@@ -1,12 +1,14 @@
 /**
  * Token estimation: our estimateTokens (gpt-tokenizer, split guard, content cache) against
- * js-tiktoken on the same text in the same run. Goals from research/performance.md.
+ * js-tiktoken on the same text in the same run. Goals from research/performance.md; G4 (issue
+ * 20): 10× the input costs ≤ 12× the time on every input family.
  */
 import { clearTokenCache, estimateTokens } from "@tokenledger/core";
 import { clearMergeCache } from "gpt-tokenizer/encoding/o200k_base";
 import { getEncoding } from "js-tiktoken";
 import { buildCorpus } from "./corpus.js";
 import { collectGarbage } from "./lib/gc.js";
+import { linearScaling } from "./lib/linear-scaling.js";
 import { createRandom } from "./lib/random.js";
 import { markdownTable, median, nowMs, pairedRatios } from "./lib/stats.js";
 import { hanCharacters } from "./lib/synthetic-text.js";
@@ -178,12 +180,14 @@ export async function run(context: BenchContext): Promise<BenchResult> {
     .map((document) => document.text)
     .join("\n");
   const t6 = await worstCase(prose, context.quick ? 2 : 5);
+  context.log("G4 linear scaling per input family…");
+  const g4 = await linearScaling(context.quick ? 3 : 5);
   context.log("T4 first count in fresh processes…");
   const t4 = await measureFirstCount(context);
   context.log("T5 importing core's main entry…");
   const t5 = await measureMainImport(context);
 
-  const figures = [t2a, t2b, t4.figure, ...t5.figures, t6.figure];
+  const figures = [t2a, t2b, t4.figure, ...t5.figures, t6.figure, ...g4.figures];
   const throughputTable = markdownTable(
     [
       `T2 (median of ${rounds} paired rounds)`,
@@ -209,7 +213,7 @@ export async function run(context: BenchContext): Promise<BenchResult> {
   );
   return {
     figures,
-    tables: [throughputTable, t6.table, t4.table, t5.table],
+    tables: [throughputTable, t6.table, g4.table, t4.table, t5.table],
     meta: {
       corpus: {
         documents: corpus.documents.length,

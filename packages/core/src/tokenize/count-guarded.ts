@@ -103,9 +103,13 @@ export function countGuarded(
   let inWhitespace = false;
   /** Start of the run of identical characters `index` is in. */
   let sameStart = 0;
+  let previousCode = -1;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (index > 0 && code !== text.charCodeAt(index - 1)) sameStart = index;
+    if (code !== previousCode) {
+      sameStart = index;
+      previousCode = code;
+    }
     const whitespace = isWhitespace(code);
     if (whitespace !== inWhitespace) {
       inWhitespace = whitespace;

@@ -31,8 +31,8 @@ function cacheOf(tokenizer: Tokenizer): TokenCountCache {
 /**
  * Tokens in `text`, counted once: repeated text (a long system prompt sent on every call, the
  * conversation so far) is answered from a bounded LRU cache per tokenizer, so estimation cost
- * does not grow with how often the same text is sent. Runs of more than 256 non-whitespace
- * characters are split before counting, so adversarial input stays linear.
+ * does not grow with how often the same text is sent. Runs of more than 256 whitespace or
+ * non-whitespace characters are split before counting, so adversarial input stays linear.
  *
  * @example
  * const tokenizer = await gptTokenizer("o200k_base");
