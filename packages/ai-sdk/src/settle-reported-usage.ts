@@ -12,6 +12,8 @@ export interface ReportedOutcome {
   /** `usage` as the model returned it: flat (spec v2) or nested (v3/v4); may be missing. */
   usage: unknown;
   providerMetadata: Readonly<Record<string, unknown>> | undefined;
+  /** The provider's own usage from the HTTP body (generate results only), for what ai@5 drops. */
+  rawUsage?: unknown;
   finishReason: string | undefined;
   /** The model id the provider answered with, when it said. */
   responseModel: string | undefined;
@@ -80,6 +82,7 @@ function settleOutcome(
     usage = fromAiSdkUsage(outcome.usage, {
       provider: outcome.provider,
       providerMetadata: outcome.providerMetadata,
+      rawUsage: outcome.rawUsage,
     });
   } catch (error) {
     return settleFromOutput(reservation, outcome, meta, usageInvalid(error));
