@@ -1,6 +1,11 @@
 import { mergeUsageMetadata, type UsageMetadata } from "@langchain/core/messages";
 import type { Generation, LLMResult } from "@langchain/core/outputs";
-import { fromLangChainTokenUsage, fromLangChainUsage, type Usage } from "@tokenledger/core";
+import {
+  fromLangChainTokenUsage,
+  fromLangChainUsage,
+  supplementUsage,
+  type Usage,
+} from "@tokenledger/core";
 import { correctStreamedUsage } from "./streamed-usage.js";
 
 /** Where the usage of a finished run came from. */
@@ -40,6 +45,20 @@ function usageMetadataOf(generation: Generation | undefined): UsageMetadata | un
   return usage && typeof usage.input_tokens === "number" ? (usage as UsageMetadata) : undefined;
 }
 
+/**
+ * The provider's own usage object of a single-prompt run (`response_metadata.usage`, else
+ * `llmOutput.usage`): where `@langchain/anthropic` keeps what `usage_metadata` drops (1-hour
+ * cache writes, thinking tokens, `iterations`).
+ */
+function rawUsageOf(
+  generations: readonly (readonly Generation[])[],
+  llmOutput: Bag | undefined,
+): unknown {
+  if (generations.length !== 1) return undefined;
+  const message = asBag(asBag(generations[0]?.[0])?.message);
+  return asBag(message?.response_metadata)?.usage ?? llmOutput?.usage;
+}
+
 function responseModelOf(generation: Generation | undefined, llmOutput: Bag | undefined) {
   const message = asBag(asBag(generation)?.message);
   const responseMetadata = asBag(message?.response_metadata);
@@ -68,7 +87,9 @@ function generatedText(generations: readonly (readonly Generation[])[]): string 
  * Reads usage, answering model and generated text from a `handleLLMEnd` result.
  *
  * Usage is read from `generations[i][0]` only, once per prompt: with `n > 1` every choice
- * carries the whole response's usage. Fallbacks: `llmOutput.tokenUsage`, then nothing (the
+ * carries the whole response's usage. Parts `usage_metadata` drops (Anthropic 1-hour cache
+ * writes and thinking tokens, OpenAI cache writes) come from the raw provider usage in
+ * `response_metadata.usage` / `llmOutput.usage`. Fallbacks: `llmOutput.tokenUsage`, then nothing (the
  * caller estimates from `text`). `streamedChunks` are the usage chunks seen in
  * `handleLLMNewToken`, used to undo the Anthropic stream over-count.
  */
@@ -95,7 +116,10 @@ export function outcomeFromResult(
   if (merged && everyPromptReported) {
     const corrected = correctStreamedUsage(merged, context.streamedChunks, context.provider);
     const usage = fromLangChainUsage(corrected);
-    if (usage) return { usage, source: "usage_metadata", responseModel, text };
+    if (usage) {
+      const supplemented = supplementUsage(usage, rawUsageOf(generations, llmOutput));
+      return { usage: supplemented, source: "usage_metadata", responseModel, text };
+    }
   }
 
   const tokenUsage = llmOutput?.tokenUsage ?? llmOutput?.token_usage;

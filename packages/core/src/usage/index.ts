@@ -7,5 +7,6 @@ export { fromGoogleUsage } from "./from-google-usage.js";
 export { fromLangChainTokenUsage } from "./from-langchain-token-usage.js";
 export { fromLangChainUsage } from "./from-langchain-usage.js";
 export { fromOpenAIUsage } from "./from-openai-usage.js";
+export { supplementUsage } from "./supplement-usage.js";
 export type { Usage, UsageField } from "./usage.js";
 export { type ValidateUsageOptions, validateUsage } from "./validate-usage.js";
