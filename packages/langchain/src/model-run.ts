@@ -65,6 +65,7 @@ export async function settleEndedRun(
   const meta: SettleMeta = {
     ...baseMeta(run, "ok", { usageSource: outcome.source }),
     ...(outcome.responseModel === undefined ? {} : { responseModel: outcome.responseModel }),
+    ...(outcome.parts === undefined ? {} : { parts: outcome.parts }),
   };
   if (outcome.usage) return reservation.settle(outcome.usage, meta);
   return reservation.settleFromText(outcome.text, { ...meta, estimated: true });

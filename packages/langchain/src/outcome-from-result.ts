@@ -1,10 +1,12 @@
 import { mergeUsageMetadata, type UsageMetadata } from "@langchain/core/messages";
 import type { Generation, LLMResult } from "@langchain/core/outputs";
 import {
+  fromAnthropicIterations,
   fromLangChainTokenUsage,
   fromLangChainUsage,
   supplementUsage,
   type Usage,
+  type UsagePartInput,
 } from "@tokenledger/core";
 import { correctStreamedUsage } from "./streamed-usage.js";
 
@@ -22,6 +24,11 @@ export type UsageSource =
 /** What `handleLLMEnd` learned about one run. */
 export interface ResultOutcome {
   usage: Usage | undefined;
+  /**
+   * The billed steps of a call spanning several models or steps (Anthropic `iterations` in
+   * `response_metadata.usage`: advisor, compaction, fallback), each priced at its own model.
+   */
+  parts?: UsagePartInput[];
   source: UsageSource;
   /** The model id the provider answered with (a dated snapshot), when it says. */
   responseModel: string | undefined;
@@ -117,8 +124,16 @@ export function outcomeFromResult(
     const corrected = correctStreamedUsage(merged, context.streamedChunks, context.provider);
     const usage = fromLangChainUsage(corrected);
     if (usage) {
-      const supplemented = supplementUsage(usage, rawUsageOf(generations, llmOutput));
-      return { usage: supplemented, source: "usage_metadata", responseModel, text };
+      const raw = rawUsageOf(generations, llmOutput);
+      const outcome: ResultOutcome = {
+        usage: supplementUsage(usage, raw),
+        source: "usage_metadata",
+        responseModel,
+        text,
+      };
+      const parts = fromAnthropicIterations(raw);
+      if (parts !== undefined) outcome.parts = parts;
+      return outcome;
     }
   }
 

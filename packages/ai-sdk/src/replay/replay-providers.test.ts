@@ -6,6 +6,8 @@
  * 47df840a, 2026-08-21, in packages/core/src/pricing/catalog.generated.ts), in nano-USD per
  * token (USD per 1M tokens × 1000):
  *
+ * - claude-sonnet-4-6 (from 2026-03-13): input 3000, output 15000; claude-opus-4-6 (from
+ *   2026-03-13) and claude-opus-4-7: input 5000, output 25000
  * - claude-sonnet-4-5: input 3000, cache read 300, 5m write 3750, 1h write 6000, output 15000
  * - claude-opus-5: input 5000, output 25000; claude-3-opus: input 15000, output 75000
  * - gpt-4.1-nano: input 100, output 400; gpt-4o-mini: input 150, cache read 75, output 600
@@ -34,6 +36,10 @@ interface ReplayCase {
   withTool?: boolean;
   usage: Usage;
   costNanoUsd: number;
+  /** Majors whose provider package can parse the response (all when absent). */
+  majors?: readonly ("ai@5" | "ai@7")[];
+  /** A multi-part call: each part's model, step and cost. */
+  parts?: { model: string; step: string; costNanoUsd: number }[];
 }
 
 const json = (name: string): ReplayAnswer => ({ json: readReplayJson(name) });
@@ -92,6 +98,59 @@ const cases: ReplayCase[] = [
     usage: { inputTokens: 602, outputTokens: 93 },
     // 602 × 15000 + 93 × 75000
     costNanoUsd: 9_030_000 + 6_975_000,
+  },
+  {
+    name: "Anthropic advisor: a sub-call on another model, priced at that model",
+    api: "anthropic",
+    // @ai-sdk/anthropic 2.x (ai@5) rejects the advisor_tool_result block before any usage.
+    majors: ["ai@7"],
+    modelId: "claude-sonnet-4-6",
+    answer: json("anthropic-advisor.json"),
+    // iterations: message 1051/35 and 1363/3165 on sonnet-4-6, advisor 2728/874 on opus-4-7
+    usage: { inputTokens: 1051 + 2728 + 1363, outputTokens: 35 + 874 + 3165 },
+    // $0.090732, where the top-level usage alone (2414 × 3000 + 3200 × 15000) gives $0.055242
+    costNanoUsd: 90_732_000,
+    parts: [
+      // 1051 × 3000 + 35 × 15000
+      { model: "claude-sonnet-4-6", step: "message", costNanoUsd: 3_678_000 },
+      // 2728 × 5000 + 874 × 25000
+      { model: "claude-opus-4-7", step: "advisor_message", costNanoUsd: 35_490_000 },
+      // 1363 × 3000 + 3165 × 15000
+      { model: "claude-sonnet-4-6", step: "message", costNanoUsd: 51_564_000 },
+    ],
+  },
+  {
+    name: "Anthropic compaction: the compaction step is billed too",
+    api: "anthropic",
+    modelId: "claude-opus-4-6",
+    answer: json("anthropic-compaction.json"),
+    usage: { inputTokens: 60385 + 682, outputTokens: 592 + 1320 },
+    // $0.353135, where the top-level usage alone (682 × 5000 + 1320 × 25000) gives $0.03641
+    costNanoUsd: 353_135_000,
+    parts: [
+      // 60385 × 5000 + 592 × 25000
+      { model: "claude-opus-4-6", step: "compaction", costNanoUsd: 316_725_000 },
+      // 682 × 5000 + 1320 × 25000
+      { model: "claude-opus-4-6", step: "message", costNanoUsd: 36_410_000 },
+    ],
+  },
+  {
+    name: "Anthropic advisor stream: iterations on the final message_delta",
+    api: "anthropic",
+    majors: ["ai@7"],
+    modelId: "claude-sonnet-4-6",
+    mode: "stream",
+    answer: { sse: readReplayChunks("anthropic-advisor.chunks.txt"), dialect: "anthropic" },
+    usage: { inputTokens: 1051 + 2728 + 3676, outputTokens: 35 + 3880 + 3356 },
+    costNanoUsd: 175_686_000,
+    parts: [
+      // 1051 × 3000 + 35 × 15000
+      { model: "claude-sonnet-4-6", step: "message", costNanoUsd: 3_678_000 },
+      // 2728 × 5000 + 3880 × 25000
+      { model: "claude-opus-4-7", step: "advisor_message", costNanoUsd: 110_640_000 },
+      // 3676 × 3000 + 3356 × 15000
+      { model: "claude-sonnet-4-6", step: "message", costNanoUsd: 61_368_000 },
+    ],
   },
   {
     name: "OpenAI Chat Completions plain text",
@@ -183,7 +242,8 @@ const cases: ReplayCase[] = [
 ];
 
 describe.each(replayMajors)("replay through the real provider packages on $name", (major) => {
-  it.each(cases)("$name", async (replay) => {
+  const runnable = cases.filter((replay) => replay.majors?.includes(major.name) ?? true);
+  it.each(runnable)("$name", async (replay) => {
     const { ledger, records } = recordingLedger();
     const { fetch, requests } = replayFetch([replay.answer]);
     const call = {
@@ -204,6 +264,12 @@ describe.each(replayMajors)("replay through the real provider packages on $name"
       priced: true,
       costNanoUsd: replay.costNanoUsd,
     });
+    const parts = records[0]?.parts?.map(({ model, step, costNanoUsd }) => ({
+      model,
+      step,
+      costNanoUsd,
+    }));
+    expect(parts).toEqual(replay.parts);
   });
 
   it("embeddings: text-embedding-3-small, 12 tokens for two values", async () => {

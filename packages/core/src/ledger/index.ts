@@ -18,4 +18,5 @@ export type {
   SettleMeta,
   Totals,
   UsageRecord,
+  UsageRecordPart,
 } from "./types.js";
