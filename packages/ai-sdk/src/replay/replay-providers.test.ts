@@ -153,6 +153,21 @@ const cases: ReplayCase[] = [
     ],
   },
   {
+    name: "Anthropic compaction stream: iterations on the final message_delta",
+    api: "anthropic",
+    modelId: "claude-opus-4-6",
+    mode: "stream",
+    answer: { sse: readReplayChunks("anthropic-compaction.chunks.txt"), dialect: "anthropic" },
+    usage: { inputTokens: 60385 + 612, outputTokens: 522 + 2819 },
+    costNanoUsd: 388_510_000,
+    parts: [
+      // 60385 × 5000 + 522 × 25000
+      { model: "claude-opus-4-6", step: "compaction", costNanoUsd: 314_975_000 },
+      // 612 × 5000 + 2819 × 25000
+      { model: "claude-opus-4-6", step: "message", costNanoUsd: 73_535_000 },
+    ],
+  },
+  {
     name: "OpenAI Chat Completions plain text",
     api: "openai-chat",
     modelId: "gpt-4.1-nano",

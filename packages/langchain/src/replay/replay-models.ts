@@ -15,7 +15,7 @@ export function replayChatModel(
   api: LangChainReplayApi,
   model: string,
   fetch: typeof globalThis.fetch,
-  options: { streaming?: boolean } = {},
+  options: { streaming?: boolean; compaction?: boolean } = {},
 ): BaseChatModel {
   if (api === "anthropic") {
     return new ChatAnthropic({
@@ -25,6 +25,9 @@ export function replayChatModel(
       maxTokens: 4096,
       clientOptions: { fetch },
       ...(options.streaming ? { streaming: true } : {}),
+      ...(options.compaction
+        ? { contextManagement: { edits: [{ type: "compact_20260112" }] } }
+        : {}),
     });
   }
   return new ChatOpenAI({

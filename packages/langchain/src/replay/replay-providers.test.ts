@@ -224,4 +224,30 @@ describe("replay through the real LangChain chat models", () => {
     }));
     expect(parts).toEqual(replay.parts);
   });
+
+  it("a compaction stream is marked estimated: LangChain drops the final message_delta's iterations", async () => {
+    const ledger = createLedger();
+    const records = recordsOf(ledger);
+    const handler = new LedgerCallbackHandler(ledger);
+    const { fetch } = replayFetch([
+      { sse: readReplayChunks("anthropic-compaction.chunks.txt"), dialect: "anthropic" },
+    ]);
+    const model = replayChatModel("anthropic", "claude-opus-4-6", fetch, { compaction: true });
+    for await (const _chunk of await model.stream([new HumanMessage("Replay")], {
+      callbacks: [handler],
+    })) {
+      // drain
+    }
+    expect(records).toHaveLength(1);
+    // What LangChain reports: message_start's 60385 input tokens and message_delta's
+    // cumulative 2819 output tokens. The bill (iterations: compaction 60385/522, message
+    // 612/2819) is 388 510 000 nano-USD; a callback handler cannot see it, so the record
+    // (60385 × 5000 + 2819 × 25000 = 372 400 000) says it is an estimate, and why.
+    expect(records[0]?.usage).toEqual({ inputTokens: 60385, outputTokens: 2819 });
+    expect(records[0]).toMatchObject({
+      costNanoUsd: 372_400_000,
+      estimated: true,
+      metadata: { estimateReason: "stream-hides-iterations" },
+    });
+  });
 });
