@@ -15,6 +15,16 @@ export function readResponseModelId(result: unknown): string | undefined {
   return typeof modelId === "string" && modelId.length > 0 ? modelId : undefined;
 }
 
+/**
+ * The provider's own usage object in a generate result's HTTP body (`response.body.usage`, or
+ * Gemini's `response.body.usageMetadata`): the billed counts before the provider package maps
+ * (and sometimes drops) them.
+ */
+export function readResponseBodyUsage(result: unknown): unknown {
+  const body = asRecord(asRecord(asRecord(result)?.response)?.body);
+  return body?.usage ?? body?.usageMetadata;
+}
+
 /** `providerMetadata` of a generate result or `finish` part. */
 export function readProviderMetadata(value: unknown): Loose | undefined {
   return asRecord(asRecord(value)?.providerMetadata);

@@ -4,6 +4,7 @@ import {
   readFinishReason,
   readGeneratedText,
   readProviderMetadata,
+  readResponseBodyUsage,
   readResponseModelId,
 } from "./read-model-result.js";
 import { type FallbackTarget, reserveCall } from "./reserve-call.js";
@@ -50,6 +51,7 @@ export async function runGenerate<Result>(call: GenerateCall<Result>): Promise<R
   await settleReportedUsage(reservation, {
     usage: (result as { usage?: unknown } | undefined)?.usage,
     providerMetadata,
+    rawUsage: readResponseBodyUsage(result),
     finishReason: readFinishReason(result),
     responseModel: readResponseModelId(result),
     provider: (fallback?.model ?? model).provider,

@@ -1,4 +1,5 @@
 import {
+  aiSdkUsageParts,
   fromAiSdkUsage,
   InvalidUsageError,
   type Reservation,
@@ -12,6 +13,8 @@ export interface ReportedOutcome {
   /** `usage` as the model returned it: flat (spec v2) or nested (v3/v4); may be missing. */
   usage: unknown;
   providerMetadata: Readonly<Record<string, unknown>> | undefined;
+  /** The provider's own usage from the HTTP body (generate results only), for what ai@5 drops. */
+  rawUsage?: unknown;
   finishReason: string | undefined;
   /** The model id the provider answered with, when it said. */
   responseModel: string | undefined;
@@ -29,7 +32,8 @@ export interface ReportedOutcome {
  * the call is settled from the produced text and marked estimated. Usage that cannot be used
  * (a part larger than its total, as some proxies report) is settled the same way, with the
  * reason in `metadata.usageError`: the call was paid for, so its result is kept and recorded.
- * The AI Gateway's own cost is kept beside ours when present.
+ * The AI Gateway's own cost is kept beside ours when present. A call billed across several
+ * models or steps (Anthropic `iterations`: advisor, compaction) is settled part by part.
  *
  * @throws the settlement's error (e.g. `StoreUnavailableError`) only when no record could be
  * written; the hold is released first when possible.
@@ -73,14 +77,19 @@ const ignore = (): void => undefined;
 function settleOutcome(
   reservation: Reservation,
   outcome: ReportedOutcome,
-  meta: SettleMeta,
+  reportedMeta: SettleMeta,
 ): Promise<unknown> {
+  let meta = reportedMeta;
   let usage: Usage | undefined;
   try {
-    usage = fromAiSdkUsage(outcome.usage, {
+    const options = {
       provider: outcome.provider,
       providerMetadata: outcome.providerMetadata,
-    });
+      rawUsage: outcome.rawUsage,
+    };
+    usage = fromAiSdkUsage(outcome.usage, options);
+    const parts = aiSdkUsageParts(outcome.usage, options);
+    if (parts !== undefined) meta = { ...meta, parts };
   } catch (error) {
     return settleFromOutput(reservation, outcome, meta, usageInvalid(error));
   }

@@ -13,6 +13,7 @@ import type { LLMResult } from "@langchain/core/outputs";
 import type { ChainValues } from "@langchain/core/utils/types";
 import type { Ledger, LedgerContext, ReserveRequest, Totals } from "@tokenledger/core";
 import { contextFromMetadata, type MetadataContextKeys } from "./context-from-metadata.js";
+import { mayHideAnthropicSteps } from "./hidden-anthropic-steps.js";
 import { type ModelDefaults, modelFromStart } from "./model-from-start.js";
 import { RunBookkeeper, type RunBookkeepingOptions } from "./run-bookkeeper.js";
 
@@ -257,6 +258,7 @@ export class LedgerCallbackHandler extends BaseCallbackHandler {
       runName,
       provider: model.provider,
       batchSize: model.batchSize,
+      mayHideSteps: mayHideAnthropicSteps(extraParams),
       signal: asRecord(extraParams?.options)?.signal,
       reserve: () => this.ledger.reserve(request),
     });

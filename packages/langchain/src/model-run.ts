@@ -24,6 +24,8 @@ export interface ModelRun {
   reserving: Promise<Reservation | undefined> | undefined;
   provider: string | undefined;
   batchSize: number;
+  /** The request may run billed steps (advisor, compaction) that a stream hides from callbacks. */
+  mayHideSteps: boolean;
   startedAtMs: number;
   /** Text streamed so far through `handleLLMNewToken` (tool-call arguments included). */
   streamedText: string;
@@ -65,8 +67,17 @@ export async function settleEndedRun(
   const meta: SettleMeta = {
     ...baseMeta(run, "ok", { usageSource: outcome.source }),
     ...(outcome.responseModel === undefined ? {} : { responseModel: outcome.responseModel }),
+    ...(outcome.parts === undefined ? {} : { parts: outcome.parts }),
   };
-  if (outcome.usage) return reservation.settle(outcome.usage, meta);
+  if (outcome.usage) {
+    if (run.mayHideSteps && run.streamedUsage.length > 0 && outcome.parts === undefined) {
+      // @langchain/anthropic drops the final message_delta's usage (input, iterations): the
+      // advisor's or compaction's tokens may be missing, so the record says it is a floor.
+      meta.estimated = true;
+      meta.metadata = { ...meta.metadata, estimateReason: "stream-hides-iterations" };
+    }
+    return reservation.settle(outcome.usage, meta);
+  }
   return reservation.settleFromText(outcome.text, { ...meta, estimated: true });
 }
 

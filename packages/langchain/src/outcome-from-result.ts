@@ -1,6 +1,13 @@
 import { mergeUsageMetadata, type UsageMetadata } from "@langchain/core/messages";
 import type { Generation, LLMResult } from "@langchain/core/outputs";
-import { fromLangChainTokenUsage, fromLangChainUsage, type Usage } from "@tokenledger/core";
+import {
+  fromAnthropicIterations,
+  fromLangChainTokenUsage,
+  fromLangChainUsage,
+  supplementUsage,
+  type Usage,
+  type UsagePartInput,
+} from "@tokenledger/core";
 import { correctStreamedUsage } from "./streamed-usage.js";
 
 /** Where the usage of a finished run came from. */
@@ -17,6 +24,11 @@ export type UsageSource =
 /** What `handleLLMEnd` learned about one run. */
 export interface ResultOutcome {
   usage: Usage | undefined;
+  /**
+   * The billed steps of a call spanning several models or steps (Anthropic `iterations` in
+   * `response_metadata.usage`: advisor, compaction, fallback), each priced at its own model.
+   */
+  parts?: UsagePartInput[];
   source: UsageSource;
   /** The model id the provider answered with (a dated snapshot), when it says. */
   responseModel: string | undefined;
@@ -38,6 +50,20 @@ function stringAt(bag: Bag | undefined, key: string): string | undefined {
 function usageMetadataOf(generation: Generation | undefined): UsageMetadata | undefined {
   const usage = asBag(asBag(asBag(generation)?.message)?.usage_metadata);
   return usage && typeof usage.input_tokens === "number" ? (usage as UsageMetadata) : undefined;
+}
+
+/**
+ * The provider's own usage object of a single-prompt run (`response_metadata.usage`, else
+ * `llmOutput.usage`): where `@langchain/anthropic` keeps what `usage_metadata` drops (1-hour
+ * cache writes, thinking tokens, `iterations`).
+ */
+function rawUsageOf(
+  generations: readonly (readonly Generation[])[],
+  llmOutput: Bag | undefined,
+): unknown {
+  if (generations.length !== 1) return undefined;
+  const message = asBag(asBag(generations[0]?.[0])?.message);
+  return asBag(message?.response_metadata)?.usage ?? llmOutput?.usage;
 }
 
 function responseModelOf(generation: Generation | undefined, llmOutput: Bag | undefined) {
@@ -68,7 +94,9 @@ function generatedText(generations: readonly (readonly Generation[])[]): string 
  * Reads usage, answering model and generated text from a `handleLLMEnd` result.
  *
  * Usage is read from `generations[i][0]` only, once per prompt: with `n > 1` every choice
- * carries the whole response's usage. Fallbacks: `llmOutput.tokenUsage`, then nothing (the
+ * carries the whole response's usage. Parts `usage_metadata` drops (Anthropic 1-hour cache
+ * writes and thinking tokens, OpenAI cache writes) come from the raw provider usage in
+ * `response_metadata.usage` / `llmOutput.usage`. Fallbacks: `llmOutput.tokenUsage`, then nothing (the
  * caller estimates from `text`). `streamedChunks` are the usage chunks seen in
  * `handleLLMNewToken`, used to undo the Anthropic stream over-count.
  */
@@ -95,7 +123,18 @@ export function outcomeFromResult(
   if (merged && everyPromptReported) {
     const corrected = correctStreamedUsage(merged, context.streamedChunks, context.provider);
     const usage = fromLangChainUsage(corrected);
-    if (usage) return { usage, source: "usage_metadata", responseModel, text };
+    if (usage) {
+      const raw = rawUsageOf(generations, llmOutput);
+      const outcome: ResultOutcome = {
+        usage: supplementUsage(usage, raw),
+        source: "usage_metadata",
+        responseModel,
+        text,
+      };
+      const parts = fromAnthropicIterations(raw);
+      if (parts !== undefined) outcome.parts = parts;
+      return outcome;
+    }
   }
 
   const tokenUsage = llmOutput?.tokenUsage ?? llmOutput?.token_usage;

@@ -48,6 +48,8 @@ export interface ModelRunStart {
   runName: string | undefined;
   provider: string | undefined;
   batchSize: number;
+  /** The request may run steps a stream hides from callbacks (see `mayHideAnthropicSteps`). */
+  mayHideSteps?: boolean;
   /** The call's AbortSignal, from `extraParams.options.signal`. */
   signal: unknown;
   /** Takes the hold (throws `BudgetExceededError` when it does not fit). */
@@ -126,6 +128,7 @@ export class RunBookkeeper {
       reserving: undefined,
       provider: start.provider,
       batchSize: start.batchSize,
+      mayHideSteps: start.mayHideSteps ?? false,
       startedAtMs: Date.now(),
       streamedText: "",
       streamedUsage: [],

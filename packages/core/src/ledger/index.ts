@@ -20,4 +20,5 @@ export type {
   SettleMeta,
   Totals,
   UsageRecord,
+  UsageRecordPart,
 } from "./types.js";

@@ -8,6 +8,7 @@ import type { Usage } from "../usage/usage.js";
 import { validateUsage } from "../usage/validate-usage.js";
 import { isoTime } from "./iso-time.js";
 import type { LedgerRuntime, PricedModel } from "./ledger-runtime.js";
+import { priceParts } from "./price-parts.js";
 import { addRecordToTotals } from "./totals.js";
 import type { CallKind, LedgerContext, SettleMeta, Totals, UsageRecord } from "./types.js";
 
@@ -88,7 +89,7 @@ export function settleCall(
 function buildRecord(
   runtime: LedgerRuntime,
   input: SettleInput,
-  usage: Usage,
+  callUsage: Usage,
   meta: SettleMeta,
   nowMs: number,
 ): UsageRecord {
@@ -97,8 +98,18 @@ function buildRecord(
       ? undefined
       : runtime.resolveModel(meta.responseModel, input.provider);
   const priced = responded ?? input.priced;
-  const cost = priced ? runtime.price(priced, usage, nowMs) : null;
-  const costNanoUsd = cost?.totalNanoUsd ?? 0;
+  const multiPart =
+    meta.parts !== undefined && meta.parts.length > 0
+      ? priceParts(
+          runtime,
+          meta.parts,
+          { priced, provider: input.provider, model: input.model },
+          nowMs,
+        )
+      : undefined;
+  const usage = multiPart?.usage ?? callUsage;
+  const cost = multiPart ? multiPart.cost : priced ? runtime.price(priced, usage, nowMs) : null;
+  const costNanoUsd = multiPart?.costNanoUsd ?? cost?.totalNanoUsd ?? 0;
   const record: UsageRecord = {
     id: input.id,
     time: isoTime(nowMs),
@@ -136,6 +147,7 @@ function buildRecord(
     record.providerReportedCostUsd = meta.providerReportedCostUsd;
   }
   if (meta.metadata !== undefined) record.metadata = meta.metadata;
+  if (multiPart) record.parts = multiPart.parts;
   return record;
 }
 

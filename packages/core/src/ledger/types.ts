@@ -4,6 +4,7 @@ import type { Insight, InsightOptions, InsightQuery } from "../insights/types.js
 import type { CostBreakdown } from "../pricing/types.js";
 import type { AggregateRow } from "../store/ledger-query.js";
 import type { Usage } from "../usage/usage.js";
+import type { UsagePartInput } from "../usage/usage-part.js";
 
 /**
  * Who and what a call is for. Budget rules scope on these keys (`userId`, `teamId`, `feature`,
@@ -89,6 +90,26 @@ export interface SettleMeta {
   providerReportedCostUsd?: number;
   /** Free-form facts to keep on the record (finish reason, gateway generation id, …). */
   metadata?: Record<string, unknown>;
+  /**
+   * The call's billed steps when they span several models or steps (Anthropic
+   * `usage.iterations`): each is priced at its own model's price, and the record's `usage`
+   * and cost become their exact sum (the `usage` argument of `settle` is then only checked).
+   */
+  parts?: readonly UsagePartInput[];
+}
+
+/** One priced step of a multi-part call (contract: `model`, `provider`, `usage`, `cost`, `costNanoUsd`). */
+export interface UsageRecordPart {
+  /** The model id this step was priced for (its catalog id when priced). */
+  model: string;
+  provider: string;
+  /** The step as the provider names it (`message`, `advisor_message`, `compaction`, …). */
+  step?: string;
+  usage: Usage;
+  /** This step's cost breakdown, or `null` when its model has no price. */
+  cost: CostBreakdown | null;
+  /** Integer nano-USD (0 when unpriced). */
+  costNanoUsd: number;
 }
 
 /** One priced model call in the ledger (contract: `usage`, `cost`, `context`, `estimated`, `status`). */
@@ -130,6 +151,11 @@ export interface UsageRecord {
   reservedOutputTokens?: number;
   providerReportedCostUsd?: number;
   metadata?: Record<string, unknown>;
+  /**
+   * A call billed across several models or steps: each part priced at its own model's price.
+   * `usage` and `costNanoUsd` are their exact sums; `priced` is false if any part is unpriced.
+   */
+  parts?: UsageRecordPart[];
 }
 
 /** A hold taken before a call. Settle with the actual usage, or release it. Both are idempotent. */

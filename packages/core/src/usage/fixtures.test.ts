@@ -18,7 +18,7 @@ interface FixtureCase {
   name: string;
   normalizer: string;
   input: unknown;
-  options?: { provider?: string; providerMetadata?: unknown };
+  options?: { provider?: string; providerMetadata?: unknown; rawUsage?: unknown };
   arithmetic: string;
   expected: Usage | null;
 }

@@ -19,9 +19,12 @@ export interface AiSdkFlatCounts {
  *
  * - Anthropic: `inputTokens` EXCLUDES cache reads and writes. Reads (`cachedInputTokens`) and
  *   writes (`providerMetadata.anthropic.cacheCreationInputTokens`) are added back; the 1-hour
- *   share comes from `providerMetadata.anthropic.usage.cache_creation.ephemeral_1h_input_tokens`.
+ *   share comes from `providerMetadata.anthropic.usage.cache_creation.ephemeral_1h_input_tokens`
+ *   and thinking tokens (which ai@5 leaves out of `reasoningTokens`) from
+ *   `providerMetadata.anthropic.usage.output_tokens_details.thinking_tokens`.
  * - Google: `outputTokens` EXCLUDES `reasoningTokens`, which are added; tool-use prompt tokens
- *   and modality parts come from `providerMetadata.google.usageMetadata`.
+ *   and modality parts come from the HTTP body's `usageMetadata` (`rawUsage`) when given, else
+ *   from `providerMetadata.google.usageMetadata` (whose schema drops `toolUsePromptTokenCount`).
  * - OpenAI: cache writes, when the API reports them, come from
  *   `providerMetadata.openai.usage.cacheWriteTokens` (already inside `inputTokens`).
  *
@@ -32,6 +35,7 @@ export function fromAiSdkFlatCounts(
   family: AiSdkProviderFamily,
   providerMetadata: unknown,
   source: string,
+  rawUsage?: unknown,
 ): Usage | undefined {
   const { inputTokens, outputTokens, cacheReadTokens, reasoningTokens } = counts;
   if (inputTokens === undefined || outputTokens === undefined) return undefined;
@@ -58,10 +62,17 @@ export function fromAiSdkFlatCounts(
       "providerMetadata.anthropic.usage.cache_creation.ephemeral_1h_input_tokens",
       source,
     );
+    draft.reasoningTokens ??= readCount(
+      readRecord(raw?.output_tokens_details)?.thinking_tokens,
+      "providerMetadata.anthropic.usage.output_tokens_details.thinking_tokens",
+      source,
+    );
   } else if (family === "google") {
     draft.outputTokens = outputTokens + (reasoningTokens ?? 0);
     const google = readRecord(metadata?.google) ?? readRecord(metadata?.vertex);
-    const usageMetadata = readRecord(google?.usageMetadata);
+    const body = readRecord(rawUsage);
+    const usageMetadata =
+      body?.promptTokenCount !== undefined ? body : readRecord(google?.usageMetadata);
     if (usageMetadata !== undefined) applyGoogleUsageMetadata(draft, usageMetadata, source);
   } else if (family === "openai") {
     draft.cacheWriteTokens = readCount(

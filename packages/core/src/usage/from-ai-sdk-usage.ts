@@ -15,6 +15,13 @@ export interface AiSdkUsageOptions {
   provider?: string;
   /** The `providerMetadata` of the result or `finish` part (AI SDK 5 keeps cache writes there). */
   providerMetadata?: unknown;
+  /**
+   * The provider's own usage object from the HTTP response body (`response.body.usage`, or
+   * Gemini's `response.body.usageMetadata`), when the caller has it. AI SDK 5 providers drop
+   * some billed counts from both `usage` and `providerMetadata` (Gemini's
+   * `toolUsePromptTokenCount`); the raw body still has them.
+   */
+  rawUsage?: unknown;
 }
 
 /**
@@ -90,5 +97,5 @@ export function fromAiSdkUsage(usage: unknown, options?: AiSdkUsageOptions): Usa
     cacheReadTokens: readCount(record.cachedInputTokens, "cachedInputTokens", source),
     reasoningTokens: readCount(record.reasoningTokens, "reasoningTokens", source),
   };
-  return fromAiSdkFlatCounts(counts, family, providerMetadata, source);
+  return fromAiSdkFlatCounts(counts, family, providerMetadata, source, options?.rawUsage);
 }

@@ -1,11 +1,15 @@
 export { addUsage } from "./add-usage.js";
+export { aiSdkUsageParts } from "./ai-sdk-usage-parts.js";
 export { emptyUsage } from "./empty-usage.js";
 export { fromAiSdkEmbeddingUsage } from "./from-ai-sdk-embedding-usage.js";
 export { type AiSdkUsageOptions, fromAiSdkUsage } from "./from-ai-sdk-usage.js";
+export { fromAnthropicIterations } from "./from-anthropic-iterations.js";
 export { fromAnthropicUsage } from "./from-anthropic-usage.js";
 export { fromGoogleUsage } from "./from-google-usage.js";
 export { fromLangChainTokenUsage } from "./from-langchain-token-usage.js";
 export { fromLangChainUsage } from "./from-langchain-usage.js";
 export { fromOpenAIUsage } from "./from-openai-usage.js";
+export { supplementUsage } from "./supplement-usage.js";
 export type { Usage, UsageField } from "./usage.js";
+export type { UsagePartInput } from "./usage-part.js";
 export { type ValidateUsageOptions, validateUsage } from "./validate-usage.js";
