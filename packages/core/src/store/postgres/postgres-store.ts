@@ -20,6 +20,7 @@ import {
 } from "../redis/store-integers.js";
 import type { BucketBalance, BudgetStore, ReserveOutcome } from "../store.js";
 import { createQueryRunner, jsonValue, type PostgresClientLike } from "./postgres-client.js";
+import { isPostgresInputError } from "./postgres-input-error.js";
 import { type PostgresNameOptions, postgresNames } from "./postgres-names.js";
 import { PostgresRecordLog } from "./postgres-record-log.js";
 import { postgresMigrateStatement } from "./postgres-schema-sql.js";
@@ -160,12 +161,18 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     nowMs: number | undefined,
     fn: () => Promise<T>,
   ): Promise<T> =>
-    guardStoreCall("Postgres", operation, options.timeoutMs, async () => {
-      await ensureSchema();
-      const result = await fn();
-      maybeSweep(nowMs);
-      return result;
-    });
+    guardStoreCall(
+      "Postgres",
+      operation,
+      options.timeoutMs,
+      async () => {
+        await ensureSchema();
+        const result = await fn();
+        maybeSweep(nowMs);
+        return result;
+      },
+      isPostgresInputError,
+    );
 
   return {
     name: "postgres",
