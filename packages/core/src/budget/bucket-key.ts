@@ -9,7 +9,7 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
  * of `encodeURIComponent` (its `%` is followed by two hex digits), so the encoding stays
  * injective, and well-formed strings keep the keys they always had.
  */
-export function encodeKeySegment(value: string): string {
+function encodeKeySegment(value: string): string {
   if (!LONE_SURROGATE.test(value)) return encodeURIComponent(value);
   let encoded = "";
   for (const character of value) {
