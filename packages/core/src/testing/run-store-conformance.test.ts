@@ -47,8 +47,8 @@ describe("conformance suite negative control", () => {
   it("registers one case per contract and skips the isolation case for shared backends", () => {
     const all = captureCases(brokenStore);
     const shared = captureCases(brokenStore, { isolated: false });
-    expect(all.size).toBe(29);
-    expect(shared.size).toBe(28);
+    expect(all.size).toBe(32);
+    expect(shared.size).toBe(31);
     expect(all.has("two stores from makeStore do not share state")).toBe(true);
     expect(shared.has("two stores from makeStore do not share state")).toBe(false);
   });

@@ -13,6 +13,7 @@ import { numberConformanceCases } from "./number-conformance-cases.js";
 import { reserveConformanceCases } from "./reserve-conformance-cases.js";
 import { settleConformanceCases } from "./settle-conformance-cases.js";
 import { stateConformanceCases } from "./state-conformance-cases.js";
+import { textConformanceCases } from "./text-conformance-cases.js";
 import { windowConformanceCases } from "./window-conformance-cases.js";
 
 /** Every case of the suite, in order. */
@@ -24,6 +25,7 @@ export const storeConformanceCases: readonly ConformanceCase[] = [
   ...stateConformanceCases,
   ...windowConformanceCases,
   ...ledgerConformanceCases,
+  ...textConformanceCases,
 ];
 
 let runCounter = 0;

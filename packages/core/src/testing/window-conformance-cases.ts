@@ -41,6 +41,69 @@ export const windowConformanceCases: readonly ConformanceCase[] = [
     },
   },
   {
+    name: "a settle after its calendar window ended charges that window's bucket, never the current one",
+    async run({ store, key, at, assert }) {
+      // Window 1 ends at +1 s and its bucket expires at +2 s (the ledger adds a grace period);
+      // window 2 runs from +1 s.
+      const first = key("window-1");
+      const second = key("window-2");
+      const firstExpiresAtMs = at(2_000);
+      const secondExpiresAtMs = at(3_000);
+      for (const id of ["r1", "r3"]) {
+        await store.reserve({
+          id: key(id),
+          holds: [tokensHold(first, 100, 40, { expiresAtMs: firstExpiresAtMs })],
+          ttlMs: TTL_MS,
+          nowMs: at(0),
+        });
+      }
+      await store.reserve({
+        id: key("r2"),
+        holds: [tokensHold(second, 100, 30, { expiresAtMs: secondExpiresAtMs })],
+        ttlMs: TTL_MS,
+        nowMs: at(1_500),
+      });
+      const late = await store.settle({
+        id: key("r1"),
+        charges: [{ key: first, amount: amounts({ tokens: 50 }), expiresAtMs: firstExpiresAtMs }],
+        nowMs: at(1_500),
+      });
+      assert.equal(
+        late,
+        {
+          applied: true,
+          balances: [{ key: first, spent: amounts({ tokens: 50 }), held: amounts({ tokens: 40 }) }],
+        },
+        "a settle after window 1 ended charges window 1 (50 spent beside r3's hold of 40)",
+      );
+      assert.equal(
+        await balanceOf(store, second, at(1_500)),
+        { spent: amounts({}), held: amounts({ tokens: 30 }) },
+        "window 2 (the current one) is not charged",
+      );
+      const afterExpiry = await store.settle({
+        id: key("r3"),
+        charges: [{ key: first, amount: amounts({ tokens: 20 }), expiresAtMs: firstExpiresAtMs }],
+        nowMs: at(2_500),
+      });
+      assert.equal(
+        afterExpiry.applied,
+        true,
+        "a settle after window 1's bucket expired applies (to a bucket nothing reads any more)",
+      );
+      assert.equal(
+        await balanceOf(store, first, at(2_500)),
+        { spent: amounts({}), held: amounts({}) },
+        "window 1's bucket is gone after its expiresAtMs, the late charge with it",
+      );
+      assert.equal(
+        await balanceOf(store, second, at(2_500)),
+        { spent: amounts({}), held: amounts({ tokens: 30 }) },
+        "window 2 is still not charged",
+      );
+    },
+  },
+  {
     name: "a rolling window sums only the charges inside [now - rollingWindowMs, now]",
     async run({ store, key, at, span, assert }) {
       const bucket = key("rolling");

@@ -5,6 +5,11 @@ import { compileRecordFilter } from "../record-filter.js";
 import { jsonValue, type RunQuery } from "./postgres-client.js";
 import type { PostgresNames } from "./postgres-names.js";
 import { aggregateRecordsSql, appendRecordsSql, queryRecordsSql } from "./postgres-record-sql.js";
+import {
+  postgresJson,
+  unescapePostgresJson,
+  unescapePostgresText,
+} from "./postgres-text-escape.js";
 
 /** Records per INSERT statement. */
 const APPEND_BATCH = 500;
@@ -38,7 +43,7 @@ export class PostgresRecordLog {
     }
     for (let start = 0; start < records.length; start += APPEND_BATCH) {
       const batch = records.slice(start, start + APPEND_BATCH);
-      const statement = appendRecordsSql(this.names, JSON.stringify(batch));
+      const statement = appendRecordsSql(this.names, postgresJson(batch));
       await this.run(statement.text, statement.params);
     }
   }
@@ -46,7 +51,7 @@ export class PostgresRecordLog {
   async query(query: RecordQuery): Promise<UsageRecord[]> {
     const statement = queryRecordsSql(this.names, query, compileRecordFilter(query));
     const rows = await this.run(statement.text, statement.params);
-    return rows.map((row) => jsonValue<UsageRecord>(row.record));
+    return rows.map((row) => unescapePostgresJson(jsonValue<UsageRecord>(row.record)));
   }
 
   async aggregate(query: AggregateQuery): Promise<AggregateRow[]> {
@@ -57,7 +62,7 @@ export class PostgresRecordLog {
     for (const row of rows) {
       const values = groupBy.map((_, index) => {
         const value = row[`group_${index}`];
-        return value === null || value === undefined ? null : String(value);
+        return value === null || value === undefined ? null : unescapePostgresText(String(value));
       });
       const sums = accumulator.sumsFor(values);
       for (const [field, column] of SUM_COLUMNS) sums[field] += Number(row[column]);

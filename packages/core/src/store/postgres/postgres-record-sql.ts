@@ -2,6 +2,7 @@ import { RECORD_GROUP_KEYS } from "../aggregate-rows.js";
 import type { AggregateQuery, RecordQuery } from "../ledger-query.js";
 import type { CompiledRecordFilter } from "../record-filter.js";
 import type { PostgresNames } from "./postgres-names.js";
+import { escapePostgresText } from "./postgres-text-escape.js";
 
 /** A statement and its parameters. */
 export interface SqlStatement {
@@ -30,7 +31,7 @@ ON CONFLICT (id) DO NOTHING`,
 /** WHERE conditions of a filter, with parameters appended to `params`. */
 function whereSql(compiled: CompiledRecordFilter, params: unknown[]): string {
   const parameter = (value: unknown): string => {
-    params.push(value);
+    params.push(typeof value === "string" ? escapePostgresText(value) : value);
     return `$${params.length}`;
   };
   const { filter } = compiled;
@@ -80,7 +81,7 @@ export function queryRecordsSql(
 function groupExpression(key: string, index: number, params: unknown[], joins: string[]): string {
   if (key === "day") return `to_char(r.time AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
   if (RECORD_GROUP_KEYS.has(key)) return `r.${key}`;
-  params.push(key);
+  params.push(escapePostgresText(key));
   const value = `r.context -> $${params.length}::text`;
   joins.push(`LEFT JOIN LATERAL (
   SELECT DISTINCT entry.value AS value FROM jsonb_array_elements_text(CASE jsonb_typeof(${value})

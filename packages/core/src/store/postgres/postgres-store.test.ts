@@ -1,7 +1,10 @@
 import pg from "pg";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { StoreInputError } from "../../errors/store-input-error.js";
+import { StoreUnavailableError } from "../../errors/store-unavailable-error.js";
 import { createLedger } from "../../ledger/create-ledger.js";
+import { makeUsageRecord } from "../../testing/conformance-fixtures.js";
 import { runStoreConformance } from "../../testing/run-store-conformance.js";
 import { describeWithServer } from "../__fixtures__/describe-with-server.js";
 import {
@@ -41,6 +44,29 @@ describeWithServer("postgres", "postgresStore on a real PostgreSQL server", () =
     () => postgresStore({ client: sql, tablePrefix: "conf_" }),
     { name: "postgres (postgres.js, 8 connections)", isolated: false },
   );
+
+  it("a data exception (SQLSTATE class 22) on append is StoreInputError; a lost connection is not", async () => {
+    const store = postgresStore({ client: pool, tablePrefix: "conf_" });
+    const record = makeUsageRecord({
+      id: `class22-${Date.now()}`,
+      time: "2031-05-01T10:00:00.000Z",
+    });
+    // 1.5 tokens reaches Postgres as "1.5"::bigint: 22P02 invalid_text_representation.
+    const error = await store
+      .append([{ ...record, usage: { inputTokens: 1.5, outputTokens: 0 } }])
+      .catch((caught: unknown) => caught);
+    expect(StoreInputError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ operation: "append", cause: { code: "22P02" } });
+
+    const unreachable = new pg.Pool({
+      connectionString: server.url.replace(/:\d+\//, ":1/"),
+      max: 1,
+    });
+    const down = postgresStore({ client: unreachable, tablePrefix: "conf_" });
+    const downError = await down.append([record]).catch((caught: unknown) => caught);
+    expect(StoreUnavailableError.isInstance(downError)).toBe(true);
+    await unreachable.end();
+  });
 
   it("ledger.report works on a pg Client too (one connection)", async () => {
     const client = new pg.Client({ connectionString: server.url });

@@ -20,9 +20,11 @@ import {
 } from "../redis/store-integers.js";
 import type { BucketBalance, BudgetStore, ReserveOutcome } from "../store.js";
 import { createQueryRunner, jsonValue, type PostgresClientLike } from "./postgres-client.js";
+import { isPostgresInputError } from "./postgres-input-error.js";
 import { type PostgresNameOptions, postgresNames } from "./postgres-names.js";
 import { PostgresRecordLog } from "./postgres-record-log.js";
 import { postgresMigrateStatement } from "./postgres-schema-sql.js";
+import { escapePostgresText, unescapePostgresText } from "./postgres-text-escape.js";
 
 /** Options of {@link postgresStore}. */
 export interface PostgresStoreOptions extends PostgresNameOptions {
@@ -159,12 +161,18 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     nowMs: number | undefined,
     fn: () => Promise<T>,
   ): Promise<T> =>
-    guardStoreCall("Postgres", operation, options.timeoutMs, async () => {
-      await ensureSchema();
-      const result = await fn();
-      maybeSweep(nowMs);
-      return result;
-    });
+    guardStoreCall(
+      "Postgres",
+      operation,
+      options.timeoutMs,
+      async () => {
+        await ensureSchema();
+        const result = await fn();
+        maybeSweep(nowMs);
+        return result;
+      },
+      isPostgresInputError,
+    );
 
   return {
     name: "postgres",
@@ -177,7 +185,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     reserve: (request) =>
       call("reserve", request.nowMs, async () => {
         const holds = request.holds.map((hold) => ({
-          k: hold.key,
+          k: escapePostgresText(hold.key),
           e: hold.enforce,
           lu:
             hold.limits.nanoUsd === undefined
@@ -198,19 +206,21 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
         const rows = await run(
           `SELECT ${names.fn("reserve")}($1::text, $2::text::jsonb, $3::bigint, $4::bigint, $5::bigint) AS outcome`,
           [
-            request.id,
+            escapePostgresText(request.id),
             JSON.stringify(holds),
             nonNegativeArgument(request.ttlMs, "ttlMs"),
             integerArgument(request.nowMs, "nowMs"),
             idRetention,
           ],
         );
-        return jsonValue<ReserveOutcome>(rows[0]?.outcome);
+        const outcome = jsonValue<ReserveOutcome>(rows[0]?.outcome);
+        if ("denied" in outcome) outcome.denied.key = unescapePostgresText(outcome.denied.key);
+        return outcome;
       }),
     settle: (request) =>
       call("settle", request.nowMs, async () => {
         const charges = request.charges.map((charge) => ({
-          k: charge.key,
+          k: escapePostgresText(charge.key),
           ...amountJson(charge.amount, "amount"),
           x: expiryArgument(charge.expiresAtMs, "expiresAtMs"),
           ...windowJson(charge.rollingWindowMs),
@@ -218,7 +228,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
         const rows = await run(
           `SELECT ${names.fn("settle")}($1::text, $2::text::jsonb, $3::bigint, $4::bigint) AS result`,
           [
-            request.id,
+            escapePostgresText(request.id),
             JSON.stringify(charges),
             integerArgument(request.nowMs, "nowMs"),
             idRetention,
@@ -236,7 +246,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     release: (request) =>
       call("release", request.nowMs, async () => {
         await run(`SELECT ${names.fn("release")}($1::text, $2::bigint, $3::bigint)`, [
-          request.id,
+          escapePostgresText(request.id),
           integerArgument(request.nowMs, "nowMs"),
           idRetention,
         ]);
@@ -245,7 +255,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       call("balances", request.nowMs, async () => {
         if (request.keys.length === 0) return [];
         const keys = request.keys.map(({ key, rollingWindowMs }) => ({
-          k: key,
+          k: escapePostgresText(key),
           ...windowJson(rollingWindowMs),
         }));
         const rows = await run(
@@ -265,7 +275,7 @@ ON CONFLICT (key) DO UPDATE SET expires_at_ms = EXCLUDED.expires_at_ms
 WHERE c.expires_at_ms >= 0 AND c.expires_at_ms <= $3::bigint
 RETURNING 1 AS claimed`,
           [
-            request.key,
+            escapePostgresText(request.key),
             expiryArgument(request.expiresAtMs, "expiresAtMs"),
             integerArgument(request.nowMs, "nowMs"),
           ],

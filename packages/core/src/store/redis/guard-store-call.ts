@@ -5,8 +5,8 @@ import { TokenledgerError } from "../../errors/tokenledger-error.js";
 /**
  * Runs one database call of a store with an optional time limit. A client error or a timeout
  * becomes `StoreUnavailableError` (operation named, client error as `cause`); bad input the
- * store refused itself (a `RangeError` from its argument checks) becomes `StoreInputError`;
- * tokenledger errors pass through unchanged.
+ * store refused itself (a `RangeError` from its argument checks) or the database refused
+ * deterministically (`isInputError`) becomes `StoreInputError`; tokenledger errors pass through.
  * Shared by the Redis and Postgres stores.
  */
 export async function guardStoreCall<T>(
@@ -14,6 +14,7 @@ export async function guardStoreCall<T>(
   operation: string,
   timeoutMs: number | undefined,
   call: () => Promise<T>,
+  isInputError?: (error: unknown) => boolean,
 ): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
@@ -39,6 +40,13 @@ export async function guardStoreCall<T>(
       throw new StoreInputError({ operation, message: error.message, cause: error });
     }
     const detail = (error as { message?: unknown } | null)?.message ?? String(error);
+    if (isInputError?.(error)) {
+      throw new StoreInputError({
+        operation,
+        message: `${storeName} refused "${operation}" because of what it carried: ${String(detail)}. Retrying the same call will not help.`,
+        cause: error,
+      });
+    }
     throw new StoreUnavailableError({
       operation,
       message: `${storeName} failed during "${operation}": ${String(detail)}`,

@@ -4,6 +4,8 @@ import { createHash } from "node:crypto";
 export const MAX_KEY_PART_LENGTH = 200;
 
 const SAFE_CHARACTER = /[A-Za-z0-9\-._~:|=@+,]/;
+/** A lone surrogate (with the `u` flag, a surrogate pair is one code point and does not match). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const ALL_SAFE = /^[A-Za-z0-9\-._~:|=@+,]*$/;
 
 /**
@@ -13,6 +15,10 @@ const ALL_SAFE = /^[A-Za-z0-9\-._~:|=@+,]*$/;
  * Cluster hash tags), newlines, spaces and `%` never appear raw and the encoding is injective.
  * Results longer than {@link MAX_KEY_PART_LENGTH} become `#` + SHA-256 hex (`#` is never
  * produced by the encoding, so a hashed part cannot equal an encoded one).
+ *
+ * A lone surrogate has no UTF-8 (it would become U+FFFD, the same bytes for all of them): it is
+ * written `%u` + 4 hex digits (`%` is otherwise followed by two hex digits), and a long value
+ * with one is hashed from that form under `#!` (`!` never appears in the other two forms).
  */
 export function encodeKeyPart(value: string): string {
   if (value.length <= MAX_KEY_PART_LENGTH && ALL_SAFE.test(value)) return value;
@@ -20,6 +26,8 @@ export function encodeKeyPart(value: string): string {
   for (const character of value) {
     if (SAFE_CHARACTER.test(character)) {
       encoded += character;
+    } else if (LONE_SURROGATE.test(character)) {
+      encoded += `%u${character.charCodeAt(0).toString(16).toUpperCase()}`;
     } else {
       for (const byte of Buffer.from(character, "utf8")) {
         encoded += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
@@ -28,6 +36,9 @@ export function encodeKeyPart(value: string): string {
     if (encoded.length > MAX_KEY_PART_LENGTH) break;
   }
   if (encoded.length <= MAX_KEY_PART_LENGTH) return encoded;
+  if (LONE_SURROGATE.test(value)) {
+    return `#!${createHash("sha256").update(encodeLoneSurrogates(value), "utf8").digest("hex")}`;
+  }
   return `#${createHash("sha256").update(value, "utf8").digest("hex")}`;
 }
 
@@ -71,4 +82,16 @@ export function redisKeyspace(prefix: string): RedisKeyspace {
     recordSequence: `${prefix}rec:seq`,
     aggregateDays: `${prefix}agg:days`,
   };
+}
+
+/** `value` with each lone surrogate written `%u` + 4 hex digits and `%` as `%25` (injective). */
+function encodeLoneSurrogates(value: string): string {
+  let encoded = "";
+  for (const character of value) {
+    if (character === "%") encoded += "%25";
+    else if (LONE_SURROGATE.test(character)) {
+      encoded += `%u${character.charCodeAt(0).toString(16).toUpperCase()}`;
+    } else encoded += character;
+  }
+  return encoded;
 }

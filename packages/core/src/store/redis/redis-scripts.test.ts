@@ -62,8 +62,8 @@ describe("encodeKeyPart", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 400 }), (value) => {
         const encoded = encodeKeyPart(value);
-        expect(encoded).toMatch(/^(#[0-9a-f]{64}|[A-Za-z0-9\-._~:|=@+,%]*)$/);
-        expect(encoded.length).toBeLessThanOrEqual(Math.max(MAX_KEY_PART_LENGTH, 65));
+        expect(encoded).toMatch(/^(#!?[0-9a-f]{64}|[A-Za-z0-9\-._~:|=@+,%]*)$/);
+        expect(encoded.length).toBeLessThanOrEqual(Math.max(MAX_KEY_PART_LENGTH, 66));
       }),
     );
   });
@@ -81,5 +81,25 @@ describe("encodeKeyPart", () => {
     );
     const tricky = ["a{b", "a%7Bb", "a%257Bb", "a:b", "a\nb", "a%0Ab", "#abc", "%23abc"];
     expect(new Set(tricky.map(encodeKeyPart)).size).toBe(tricky.length);
+  });
+
+  it("keeps lone surrogates apart (UTF-8 would turn each into the bytes of U+FFFD)", () => {
+    const values = ["a\uD800", "a\uDBFF", "a\uDC00", "a\uFFFD", "a%uD800", "a\u0000", "a"];
+    expect(new Set(values.map(encodeKeyPart)).size).toBe(values.length);
+    expect(encodeKeyPart("a\uD800")).toBe("a%uD800");
+    const long = (tail: string) => encodeKeyPart("x".repeat(300) + tail);
+    expect(long("\uD800")).not.toBe(long("\uDBFF"));
+    expect(long("\uD800").startsWith("#!")).toBe(true);
+    const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: codeUnit, maxLength: 120 }),
+        fc.string({ unit: codeUnit, maxLength: 120 }),
+        (left, right) => {
+          fc.pre(left !== right);
+          expect(encodeKeyPart(left)).not.toBe(encodeKeyPart(right));
+        },
+      ),
+    );
   });
 });

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { StoreInputError } from "../../errors/store-input-error.js";
+import { StoreUnavailableError } from "../../errors/store-unavailable-error.js";
 import { createLedger } from "../../ledger/create-ledger.js";
 import { runStoreConformance } from "../../testing/run-store-conformance.js";
 import { describeWithServer } from "../__fixtures__/describe-with-server.js";
@@ -59,6 +61,37 @@ describeWithServer("redis", "redisStore on a real redis-server", () => {
       admitted: false,
       denied: { key: "b", limitKind: "tokens", limit: 10, spent: 0, held: 8, requested: 4 },
     });
+  });
+
+  it("a script error caused by what the call found is StoreInputError, not the store being down", async () => {
+    const store = redisStore({ client: ioredis, prefix: `t:${randomUUID()}:` });
+    // Something else wrote a hash where the reservation "r1" lives: every settle of it fails
+    // the same way inside the script (WRONGTYPE), so retrying cannot help.
+    await ioredis.hset(store.keyspace.reservation("r1"), "x", "1");
+    const error = await store
+      .settle({
+        id: "r1",
+        charges: [{ key: "b", amount: { nanoUsd: 1, tokens: 1, requests: 1 }, expiresAtMs: null }],
+        nowMs: Date.now(),
+      })
+      .catch((caught: unknown) => caught);
+    expect(StoreInputError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ operation: "settle" });
+    expect(String((error as Error).message)).toMatch(/WRONGTYPE/);
+  });
+
+  it("a connection failure stays StoreUnavailableError", async () => {
+    const closed = new Redis(server.port, server.host, {
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+    });
+    const store = redisStore({ client: closed, prefix: `t:${randomUUID()}:` });
+    const error = await store
+      .release({ id: "r1", nowMs: Date.now() })
+      .catch((caught: unknown) => caught);
+    expect(StoreUnavailableError.isInstance(error)).toBe(true);
+    closed.disconnect();
   });
 
   it("holds expire exactly at their own TTL, in any order, after releases", async () => {

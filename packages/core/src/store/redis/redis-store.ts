@@ -20,6 +20,7 @@ import {
   SETTLE_SCRIPT,
 } from "./redis-budget-scripts.js";
 import { createScriptRunner, type RedisClientLike } from "./redis-client.js";
+import { isRedisInputError } from "./redis-input-error.js";
 import { encodeKeyPart, type RedisKeyspace, redisKeyspace } from "./redis-keys.js";
 import { RedisRecordLog } from "./redis-record-log.js";
 import { createReserveBatcher, reserveEntry } from "./redis-reserve-batcher.js";
@@ -110,7 +111,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   });
   const reserveBatched = createReserveBatcher(run, idRetention);
   const call = <T>(operation: string, fn: () => Promise<T>): Promise<T> =>
-    guardStoreCall("Redis", operation, options.timeoutMs, fn);
+    guardStoreCall("Redis", operation, options.timeoutMs, fn, isRedisInputError);
 
   return {
     name: "redis",
