@@ -202,6 +202,18 @@ export interface LedgerEvents {
   denied: { error: BudgetExceededError; model: string; provider: string; context: LedgerContext };
   "unpriced-model": { model: string; provider: string; context: LedgerContext };
   /**
+   * A call without `maxOutputTokens` on a model whose output limit the catalog does not know:
+   * the hold assumed `outputTokens` (the ledger's `defaultMaxOutputTokens`) and the call may
+   * spend past it. Once per model per ledger. Fix: pass `maxOutputTokens`, or give the model a
+   * `maxOutputTokens` in `prices`.
+   */
+  "uncapped-output": {
+    model: string;
+    provider: string;
+    outputTokens: number;
+    context: LedgerContext;
+  };
+  /**
    * A store call failed. `buffered`: the write waits to be replayed. `dropped`: the store kept
    * refusing this one write while accepting others, so it was given up (see the error).
    */
