@@ -109,7 +109,12 @@ export function worstCase(
       priced: false,
     };
   }
-  const cost = runtime.price(priced, { inputTokens, outputTokens }, runtime.now());
+  const cost = runtime.price(
+    priced,
+    { inputTokens, outputTokens },
+    runtime.now(),
+    request.serviceTier,
+  );
   return {
     inputTokens,
     outputTokens,

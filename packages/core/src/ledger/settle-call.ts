@@ -28,6 +28,8 @@ export interface SettleInput {
   /** Prompt hashes and system-part size, kept on the record for insights. */
   fingerprint?: PromptFingerprint;
   startedAtMs?: number;
+  /** Service tier the reserve request named (`SettleMeta.serviceTier` wins). */
+  serviceTier?: string;
 }
 
 /**
@@ -96,7 +98,9 @@ function buildRecord(
       ? undefined
       : runtime.resolveModel(meta.responseModel, input.provider);
   const priced = responded ?? input.priced;
-  const cost = priced ? runtime.price(priced, usage, nowMs) : null;
+  const cost = priced
+    ? runtime.price(priced, usage, nowMs, meta.serviceTier ?? input.serviceTier)
+    : null;
   const costNanoUsd = cost?.totalNanoUsd ?? 0;
   const record: UsageRecord = {
     id: input.id,
