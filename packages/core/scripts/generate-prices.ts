@@ -19,6 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CatalogSnapshot, SnapshotSource } from "../src/pricing/catalog-snapshot.js";
 import { convertGenaiPrices, PriceDataError } from "./prices/convert-genai-prices.js";
+import { fillLimits } from "./prices/fill-limits.js";
 import { findLitellmDir, type LoadedLitellm, loadLitellm } from "./prices/load-litellm.js";
 import {
   findDefaultSourceDir,
@@ -117,7 +118,8 @@ async function main(): Promise<void> {
     secondary ? matchLitellmEntries(converted.providers, secondary.entries) : [],
     date,
   );
-  const providers = merge.providers;
+  const limits = fillLimits(merge.providers);
+  const providers = limits.providers;
   const label = options.commit ? options.commit.slice(0, 7) : loaded.label;
   const sources: SnapshotSource[] = [
     {
@@ -163,7 +165,7 @@ async function main(): Promise<void> {
     },
     {
       file: path.join(options.out, "catalog-conflicts.generated.md"),
-      text: renderConflictReport(sources, merge),
+      text: renderConflictReport(sources, merge, limits),
     },
     { file: path.join(options.out, "PRICES-LICENSE.md"), text: renderLicenseFile(provenance) },
   ];
@@ -179,6 +181,9 @@ async function main(): Promise<void> {
   console.log(
     `filled from LiteLLM: ${merge.filled.length} models; batch derived by provider rule: ${merge.derived.length}; LiteLLM tiers not taken: ${merge.skipped.length}`,
   );
+  for (const note of limits.corrected)
+    console.log(`  limit corrected: ${note.provider}/${note.model} ${note.note}`);
+  console.log(`limits copied from the model's maker: ${limits.copied.length}`);
   for (const correction of staleCorrections) {
     console.warn(
       `warning: correction for ${correction.provider}/${correction.model} ${correction.key} no longer applies (upstream value changed); remove it from scripts/prices/price-correction.ts`,

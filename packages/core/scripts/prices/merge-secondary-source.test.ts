@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SnapshotProvider } from "../../src/pricing/catalog-snapshot.js";
+import { fillLimits } from "./fill-limits.js";
 import { readLitellmEntry } from "./litellm-price-set.js";
 import type { LitellmEntry } from "./load-litellm.js";
 import type { LoadedSource } from "./load-source.js";
@@ -157,5 +158,41 @@ describe("newerSource", () => {
     expect(
       newerSource(source("dir", "2026-08-21", newer), source("npm", undefined, older)).readFrom,
     ).toBe("dir");
+  });
+});
+
+describe("fillLimits", () => {
+  it("corrects stale limits by hand and copies a maker's limit to the same id elsewhere", () => {
+    const { providers, corrected, copied } = fillLimits([
+      {
+        id: "anthropic",
+        name: "Anthropic",
+        models: [
+          { id: "claude-x", match: { equals: "claude-x" }, maxOutputTokens: 64_000, prices: {} },
+        ],
+      },
+      {
+        id: "deepseek",
+        name: "DeepSeek",
+        models: [
+          {
+            id: "deepseek-v4-flash",
+            match: { equals: "deepseek-v4-flash" },
+            maxOutputTokens: 8192,
+            prices: {},
+          },
+        ],
+      },
+      {
+        id: "google",
+        name: "Google",
+        models: [{ id: "claude-x", match: { equals: "claude-x" }, prices: {} }],
+      },
+    ]);
+    // DeepSeek: "MAX OUTPUT: MAXIMUM 384K" = 384 × 1024 tokens.
+    expect(providers[1]?.models[0]?.maxOutputTokens).toBe(393_216);
+    expect(providers[2]?.models[0]?.maxOutputTokens).toBe(64_000);
+    expect(corrected.map((note) => note.model)).toEqual(["deepseek-v4-flash"]);
+    expect(copied.map((note) => `${note.provider}/${note.model}`)).toEqual(["google/claude-x"]);
   });
 });

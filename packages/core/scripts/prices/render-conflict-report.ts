@@ -32,6 +32,7 @@ export function conflictLines(merge: MergeResult): string[] {
 export function renderConflictReport(
   sources: readonly SnapshotSource[],
   merge: MergeResult,
+  limits: { corrected: readonly MergeNote[]; copied: readonly MergeNote[] },
 ): string {
   const lines: string[] = [
     "# Price catalog: conflicts between sources",
@@ -56,6 +57,19 @@ export function renderConflictReport(
       (conflict) =>
         `| ${conflict.provider}/${cell(conflict.model)} | ${conflict.field} | ${cell(conflict.primary)} | ${cell(conflict.secondary)} | ${cell(conflict.secondaryKey)} | ${conflict.choice} |`,
     ),
+    "",
+    `## Limits corrected by hand (${limits.corrected.length})`,
+    "",
+    "Both sources lack or get wrong (stale) these output limits; set from the provider's page",
+    "(`scripts/prices/fill-limits.ts`):",
+    "",
+    ...limits.corrected.map((note) => `- ${note.provider}/${note.model}: ${note.note}`),
+    "",
+    `## Limits copied from the model's maker (${limits.copied.length})`,
+    "",
+    "The same model id served elsewhere (Vertex, resellers) gets its maker's output limit:",
+    "",
+    ...limits.copied.map((note) => `- ${note.provider}/${note.model}: ${note.note}`),
     "",
     `## Tier prices not taken (${merge.skipped.length})`,
     "",
