@@ -1,10 +1,11 @@
-import type {
-  ConditionalPrice,
-  PriceSet,
-  PriceValue,
-  ServiceTier,
-  SnapshotModel,
-  SnapshotProvider,
+import {
+  type ConditionalPrice,
+  type PriceSet,
+  type PriceValue,
+  SERVICE_TIERS,
+  type ServiceTier,
+  type SnapshotModel,
+  type SnapshotProvider,
 } from "../../src/pricing/catalog-snapshot.js";
 import type { PriceKind } from "../../src/pricing/price-kind.js";
 import { readLitellmEntry } from "./litellm-price-set.js";
@@ -305,7 +306,7 @@ function mergeModel(
   }
   if (Object.keys(tiers).length === 0) return merged;
   const ordered: { [tier in ServiceTier]?: PriceSet } = {};
-  for (const tier of ["flex", "priority", "batch"] as const) {
+  for (const tier of SERVICE_TIERS) {
     if (tiers[tier] !== undefined) ordered[tier] = tiers[tier];
   }
   return { ...merged, serviceTiers: ordered };
