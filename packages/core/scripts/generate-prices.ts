@@ -1,20 +1,26 @@
 /**
- * Generates the bundled price catalog from genai-prices v2 data:
+ * Generates the bundled price catalog from genai-prices v2 data (primary) and LiteLLM's price
+ * map (secondary: limits, service tiers, audio, web search). Precedence: scripts/prices/README.md.
  *
- *   pnpm prices:generate                      # ../shared/pricing-sources/genai-prices (default)
+ *   pnpm prices:generate                      # the newer of @pydantic/genai-prices (npm) and
+ *                                             # ../shared/pricing-sources/genai-prices
  *   pnpm prices:generate --source <dir>       # a folder with data.json (+ LICENSE, SOURCE.md)
  *   pnpm prices:generate --source <url>       # a raw data.json URL (pin a commit sha)
  *   pnpm prices:generate --source npm         # the data embedded in @pydantic/genai-prices
+ *   pnpm prices:generate --litellm <dir|none> # LiteLLM map folder (default ../shared/pricing-sources/litellm)
  *   options: --commit <sha> --date <YYYY-MM-DD> --out <dir> --check
  *
- * Writes src/pricing/catalog.generated.ts and src/pricing/PRICES-LICENSE.md. Same input gives
+ * Writes src/pricing/catalog.generated.ts, src/pricing/catalog-conflicts.generated.md and
+ * src/pricing/PRICES-LICENSE.md, and prints every conflict between the sources. Same input gives
  * byte-identical output; `--check` exits 1 when the committed files differ from a fresh run.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { CatalogSnapshot } from "../src/pricing/catalog-snapshot.js";
+import type { CatalogSnapshot, SnapshotSource } from "../src/pricing/catalog-snapshot.js";
 import { convertGenaiPrices, PriceDataError } from "./prices/convert-genai-prices.js";
+import { fillLimits } from "./prices/fill-limits.js";
+import { findLitellmDir, type LoadedLitellm, loadLitellm } from "./prices/load-litellm.js";
 import {
   findDefaultSourceDir,
   type LoadedSource,
@@ -22,9 +28,13 @@ import {
   loadFromNpm,
   loadFromUrl,
 } from "./prices/load-source.js";
+import { matchLitellmEntries } from "./prices/match-litellm-entries.js";
+import { mergeSecondarySource } from "./prices/merge-secondary-source.js";
 import { upstreamPriceCorrections } from "./prices/price-correction.js";
 import { priceKindForKey } from "./prices/price-kind-for-key.js";
 import { renderCatalogModule, renderLicenseFile } from "./prices/render-catalog.js";
+import { conflictLines, renderConflictReport } from "./prices/render-conflict-report.js";
+import { newerSource } from "./prices/select-newer-source.js";
 
 const scriptDir = path.dirname(fileURLToPath(import.meta.url));
 const packageDir = path.resolve(scriptDir, "..");
@@ -35,6 +45,7 @@ const invocationDir = process.env.INIT_CWD ?? process.cwd();
 
 interface Arguments {
   source?: string;
+  litellm?: string;
   commit?: string;
   date?: string;
   out: string;
@@ -51,6 +62,7 @@ function parseArguments(argv: readonly string[]): Arguments {
       return next;
     };
     if (flag === "--source") parsed.source = value();
+    else if (flag === "--litellm") parsed.litellm = value();
     else if (flag === "--commit") parsed.commit = value();
     else if (flag === "--date") parsed.date = value();
     else if (flag === "--out") parsed.out = path.resolve(invocationDir, value());
@@ -58,7 +70,7 @@ function parseArguments(argv: readonly string[]): Arguments {
     else if (flag === "--") continue;
     else
       throw new Error(
-        `Unknown option ${flag}. Options: --source <dir|url|npm> --commit --date --out --check`,
+        `Unknown option ${flag}. Options: --source <dir|url|npm> --litellm <dir|none> --commit --date --out --check`,
       );
   }
   return parsed;
@@ -67,14 +79,23 @@ function parseArguments(argv: readonly string[]): Arguments {
 async function load(source: string | undefined): Promise<LoadedSource> {
   if (source === "npm") return loadFromNpm();
   if (source !== undefined && /^https?:\/\//.test(source)) return loadFromUrl(source);
+  if (source !== undefined) return loadFromDirectory(path.resolve(invocationDir, source), repoRoot);
+  const dir = findDefaultSourceDir(scriptDir);
+  const npm = await loadFromNpm();
+  if (dir === undefined) return npm;
+  return newerSource(loadFromDirectory(dir, repoRoot), npm);
+}
+
+function loadSecondary(option: string | undefined): LoadedLitellm | undefined {
+  if (option === "none") return undefined;
   const dir =
-    source !== undefined ? path.resolve(invocationDir, source) : findDefaultSourceDir(scriptDir);
+    option !== undefined ? path.resolve(invocationDir, option) : findLitellmDir(scriptDir);
   if (dir === undefined) {
     throw new Error(
-      "Cannot find ../shared/pricing-sources/genai-prices from the repository; pass --source <dir | url | npm>",
+      "Cannot find ../shared/pricing-sources/litellm from the repository; pass --litellm <dir | none>",
     );
   }
-  return loadFromDirectory(dir, repoRoot);
+  return loadLitellm(dir, repoRoot);
 }
 
 async function main(): Promise<void> {
@@ -89,15 +110,43 @@ async function main(): Promise<void> {
       ]);
     }
   }
-  const { providers, appliedCorrections, staleCorrections } = convertGenaiPrices(
-    loaded.data,
-    upstreamPriceCorrections,
+  const converted = convertGenaiPrices(loaded.data, upstreamPriceCorrections);
+  const { appliedCorrections, staleCorrections } = converted;
+  const secondary = loadSecondary(options.litellm);
+  const merge = mergeSecondarySource(
+    converted.providers,
+    secondary ? matchLitellmEntries(converted.providers, secondary.entries) : [],
+    date,
   );
+  const limits = fillLimits(merge.providers);
+  const providers = limits.providers;
   const label = options.commit ? options.commit.slice(0, 7) : loaded.label;
+  const sources: SnapshotSource[] = [
+    {
+      name: "genai-prices",
+      readFrom: loaded.readFrom,
+      ...(loaded.version ? { version: loaded.version } : {}),
+      ...(commit ? { commit } : {}),
+      ...(date ? { date } : {}),
+      used: "every price, match rule, price history and context window (primary)",
+    },
+    ...(secondary
+      ? [
+          {
+            name: "litellm",
+            readFrom: secondary.readFrom,
+            ...(secondary.commit ? { commit: secondary.commit } : {}),
+            ...(secondary.date ? { date: secondary.date } : {}),
+            used: "max output tokens, missing context windows, service tiers, audio and web-search prices (secondary)",
+          },
+        ]
+      : []),
+  ];
   const snapshot: CatalogSnapshot = {
     source: `genai-prices@${label}`,
     ...(commit ? { commit } : {}),
     ...(date ? { date } : {}),
+    sources,
     providers,
   };
   const provenance = {
@@ -106,15 +155,35 @@ async function main(): Promise<void> {
     ...(date ? { date } : {}),
     licenseText: loaded.licenseText,
     appliedCorrections,
+    sources,
+    ...(secondary ? { secondaryLicenseText: secondary.licenseText } : {}),
   };
   const files = [
     {
       file: path.join(options.out, "catalog.generated.ts"),
       text: renderCatalogModule(snapshot, provenance),
     },
+    {
+      file: path.join(options.out, "catalog-conflicts.generated.md"),
+      text: renderConflictReport(sources, merge, limits),
+    },
     { file: path.join(options.out, "PRICES-LICENSE.md"), text: renderLicenseFile(provenance) },
   ];
   for (const warning of loaded.warnings) console.warn(`warning: ${warning}`);
+  for (const source of sources) {
+    console.log(
+      `source ${source.name}: ${source.readFrom}${source.date ? ` (${source.date})` : ""}`,
+    );
+  }
+  const lines = conflictLines(merge);
+  console.log(`${lines.length} conflicts between sources:`);
+  for (const line of lines) console.log(`  ${line}`);
+  console.log(
+    `filled from LiteLLM: ${merge.filled.length} models; batch derived by provider rule: ${merge.derived.length}; LiteLLM tiers not taken: ${merge.skipped.length}`,
+  );
+  for (const note of limits.corrected)
+    console.log(`  limit corrected: ${note.provider}/${note.model} ${note.note}`);
+  console.log(`limits copied from the model's maker: ${limits.copied.length}`);
   for (const correction of staleCorrections) {
     console.warn(
       `warning: correction for ${correction.provider}/${correction.model} ${correction.key} no longer applies (upstream value changed); remove it from scripts/prices/price-correction.ts`,

@@ -38,6 +38,8 @@ export interface LoadedSource {
   licenseText: string;
   /** Price keys listed in the source's `units.yml`, when it has one. */
   unitPriceKeys?: string[];
+  /** npm version, when read from the package. */
+  version?: string;
   warnings: string[];
 }
 
@@ -75,6 +77,17 @@ export function findDefaultSourceDir(startDir: string): string | undefined {
   }
 }
 
+/**
+ * A file's path for headers: `../shared/pricing-sources/…` for the shared sources (the same
+ * text from the main checkout and from any worktree), else relative to the repository.
+ */
+export function describeLocalFile(file: string, repoRoot: string): string {
+  const normalized = path.resolve(file).split(path.sep).join("/");
+  const shared = normalized.indexOf("/shared/pricing-sources/");
+  if (shared >= 0) return `..${normalized.slice(shared)}`;
+  return path.relative(repoRoot, file).split(path.sep).join("/");
+}
+
 function readOptional(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, "utf8") : undefined;
 }
@@ -94,7 +107,7 @@ export function loadFromDirectory(dir: string, repoRoot: string): LoadedSource {
   const units =
     readOptional(path.join(dir, "units.yml")) ??
     readOptional(path.join(dir, "prices", "units.yml"));
-  const relative = path.relative(repoRoot, dataFile).split(path.sep).join("/");
+  const relative = describeLocalFile(dataFile, repoRoot);
   return {
     data: JSON.parse(readFileSync(dataFile, "utf8")),
     readFrom: relative,
@@ -160,13 +173,45 @@ export async function loadFromNpm(): Promise<LoadedSource> {
   const data = await module.waitForUpdate();
   if (!Array.isArray(data)) throw new Error("@pydantic/genai-prices returned no provider list");
   const license = readOptional(path.join(packageDir, "LICENSE"));
+  const warnings = license
+    ? []
+    : ["The npm package has no LICENSE; using the known genai-prices MIT text"];
+  const date = await npmPublishDate("@pydantic/genai-prices", manifest.version);
+  if (date === undefined) {
+    warnings.push(
+      `Could not read the publish date of @pydantic/genai-prices@${manifest.version} from the npm registry; its data date is unknown`,
+    );
+  }
   return {
     data,
     readFrom: `npm @pydantic/genai-prices@${manifest.version}`,
     label: `npm-${manifest.version}`,
+    version: manifest.version,
+    ...(date ? { date } : {}),
     licenseText: license ?? GENAI_PRICES_LICENSE,
-    warnings: license
-      ? []
-      : ["The npm package has no LICENSE; using the known genai-prices MIT text"],
+    warnings,
   };
+}
+
+/**
+ * The day (`YYYY-MM-DD`, UTC) a package version was published, from the npm registry's
+ * metadata (the package carries no date of its own); `undefined` when the registry cannot be
+ * reached within 10 s. `NPM_CONFIG_REGISTRY` overrides the registry.
+ */
+export async function npmPublishDate(name: string, version: string): Promise<string | undefined> {
+  const registry = (process.env.NPM_CONFIG_REGISTRY ?? "https://registry.npmjs.org/").replace(
+    /\/?$/,
+    "/",
+  );
+  try {
+    const response = await fetch(`${registry}${name.replace("/", "%2f")}`, {
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) return undefined;
+    const metadata = (await response.json()) as { time?: Record<string, string> };
+    const published = metadata.time?.[version];
+    return published === undefined ? undefined : /^\d{4}-\d{2}-\d{2}/.exec(published)?.[0];
+  } catch {
+    return undefined;
+  }
 }

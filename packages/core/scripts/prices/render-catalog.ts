@@ -1,4 +1,4 @@
-import type { CatalogSnapshot } from "../../src/pricing/catalog-snapshot.js";
+import type { CatalogSnapshot, SnapshotSource } from "../../src/pricing/catalog-snapshot.js";
 import type { PriceCorrection } from "./price-correction.js";
 
 /** Where a snapshot came from, written into the generated files' headers. */
@@ -12,6 +12,17 @@ export interface SnapshotProvenance {
   /** The upstream LICENSE text, verbatim. */
   licenseText: string;
   appliedCorrections: readonly PriceCorrection[];
+  /** Every source read, primary first (with versions and dates). */
+  sources?: readonly SnapshotSource[];
+  /** LiteLLM's LICENSE text, verbatim, when its map was merged in. */
+  secondaryLicenseText?: string;
+}
+
+function describeSources(provenance: SnapshotProvenance): string[] {
+  return (provenance.sources ?? []).map(
+    (source) =>
+      `${source.name}: ${source.readFrom}${source.version ? ` (version ${source.version})` : ""}${source.commit ? `, commit ${source.commit}` : ""}${source.date ? `, ${source.date}` : ""} — ${source.used}`,
+  );
 }
 
 /**
@@ -64,6 +75,10 @@ export function renderCatalogModule(
     "",
     `Source: ${describeSource(provenance)}`,
     `Read from: ${provenance.readFrom}`,
+    ...(provenance.sources
+      ? ["Sources:", ...describeSources(provenance).map((line) => `- ${line}`)]
+      : []),
+    "Conflicts between the sources and the choices made: catalog-conflicts.generated.md.",
     "Prices are integer nano-USD (1e-9 USD) per 1M tokens for token kinds, per unit named in the",
     "kind otherwise (`requestsKcount`: per 1,000 requests). Descriptions and extractors are dropped.",
     ...(corrections.length > 0
@@ -73,6 +88,15 @@ export function renderCatalogModule(
     "The price data is derived from genai-prices and is used under its MIT license:",
     "",
     provenance.licenseText,
+    ...(provenance.secondaryLicenseText
+      ? [
+          "",
+          "Model limits, service-tier, audio and web-search prices are derived from LiteLLM's",
+          "model_prices_and_context_window.json (github.com/BerriAI/litellm), used under its MIT license:",
+          "",
+          provenance.secondaryLicenseText,
+        ]
+      : []),
   ].join("\n");
   const lines: string[] = [
     "/*",
@@ -144,6 +168,27 @@ export function renderLicenseFile(provenance: SnapshotProvenance): string {
     "```text",
     provenance.licenseText.trimEnd(),
     "```",
+    ...(provenance.secondaryLicenseText
+      ? [
+          "",
+          "## LiteLLM price map",
+          "",
+          "Model limits (max output tokens, missing context windows), service-tier prices (flex,",
+          "priority, batch), audio and web-search prices are taken from LiteLLM's",
+          "`model_prices_and_context_window.json` (https://github.com/BerriAI/litellm, MIT,",
+          "© 2023 Berri AI) where genai-prices lacks them; see `catalog-conflicts.generated.md`.",
+          "",
+          ...describeSources(provenance)
+            .filter((line) => line.startsWith("litellm"))
+            .map((line) => `- ${line}`),
+          "",
+          "Its license follows, verbatim.",
+          "",
+          "```text",
+          provenance.secondaryLicenseText.trimEnd(),
+          "```",
+        ]
+      : []),
   ];
   return `${lines.join("\n")}\n`;
 }

@@ -30,14 +30,15 @@ describe("tokenledger prices", () => {
     expect(tiers.out).toMatch(
       /input\s+\$3\.00\s+per 1M tokens\s+\$6\.00 above 200,000 input tokens/,
     );
-    const before = await run("prices", "claude-sonnet-5", "--at", "2026-08-01", "--json");
+    // o3: $10/$40 until OpenAI's cut to $2/$8 on 2025-06-10.
+    const before = await run("prices", "o3", "--at", "2025-05-01", "--json");
     const entries = JSON.parse(before.out).entries as { condition: string; current: boolean }[];
     expect(entries.map((entry) => [entry.condition, entry.current])).toEqual([
-      ["before 2026-09-01", true],
-      ["from 2026-09-01", false],
+      ["before 2025-06-10", true],
+      ["from 2025-06-10", false],
     ]);
-    const after = await run("prices", "claude-sonnet-5", "--at", "2026-10-01");
-    expect(after.out).toContain("from 2026-09-01  ← in effect");
+    const after = await run("prices", "o3", "--at", "2025-07-01");
+    expect(after.out).toContain("from 2025-06-10  ← in effect");
   });
 
   it("shows your own prices from --prices", async () => {

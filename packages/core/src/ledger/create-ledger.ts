@@ -72,8 +72,8 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     normalizeProvider(provider, model) {
       return catalog.normalizeProvider(provider, model);
     },
-    price(model, usage, atMs) {
-      return priceUsage(model, usage, atMs);
+    price(model, usage, atMs, serviceTier) {
+      return priceUsage(model, usage, atMs, serviceTier);
     },
     async estimateInput(request) {
       const counter = runtime.inputCounter(request);

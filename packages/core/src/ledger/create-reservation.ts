@@ -83,6 +83,7 @@ class LedgerReservation implements Reservation {
       },
       fingerprint: admission.fingerprint,
       startedAtMs: this.startedAtMs,
+      ...(this.request.serviceTier !== undefined ? { serviceTier: this.request.serviceTier } : {}),
     };
     // A rejected settle wrote nothing (usage is checked before any store write): forget it, so
     // a corrected settle or a release can still close the reservation.

@@ -1,5 +1,9 @@
+import { mergeContext } from "./context-scope.js";
 import type { InputEstimate, LedgerRuntime, PricedModel } from "./ledger-runtime.js";
-import type { Estimate, EstimateRequest } from "./types.js";
+import type { Estimate, EstimateRequest, LedgerContext } from "./types.js";
+
+/** Models each ledger already warned about (`uncapped-output` fires once per model per ledger). */
+const warnedUncapped = new WeakMap<LedgerRuntime, Set<string>>();
 
 /** An estimate with what settlement needs later. */
 export interface CallEstimate {
@@ -46,14 +50,45 @@ export function repriceEstimate(
   };
 }
 
-/** Output tokens to hold: none for embeddings, else the call's cap, the model's, the ledger's. */
+/**
+ * Output tokens to hold: none for embeddings, else the call's cap, the model's output limit
+ * from the catalog, else the ledger's `defaultMaxOutputTokens` — with an `uncapped-output`
+ * event (once per model per ledger), since the call may then spend past its hold.
+ */
 export function worstCaseOutputTokens(
   runtime: LedgerRuntime,
   request: EstimateRequest,
   priced: PricedModel | undefined,
 ): number {
   if (request.kind === "embedding") return 0;
-  return request.maxOutputTokens ?? priced?.maxOutputTokens ?? runtime.defaultMaxOutputTokens;
+  const cap = request.maxOutputTokens ?? priced?.maxOutputTokens;
+  if (cap !== undefined) return cap;
+  warnUncapped(runtime, request, priced);
+  return runtime.defaultMaxOutputTokens;
+}
+
+function warnUncapped(
+  runtime: LedgerRuntime,
+  request: EstimateRequest,
+  priced: PricedModel | undefined,
+): void {
+  const provider = priced?.provider ?? runtime.normalizeProvider(request.provider, request.model);
+  const model = priced?.model ?? request.model;
+  let warned = warnedUncapped.get(runtime);
+  if (warned === undefined) {
+    warned = new Set();
+    warnedUncapped.set(runtime, warned);
+  }
+  const key = `${provider}\u0000${model}`;
+  if (warned.has(key)) return;
+  warned.add(key);
+  const perCall = (request as { context?: LedgerContext }).context;
+  runtime.emitter.emit("uncapped-output", {
+    model,
+    provider,
+    outputTokens: runtime.defaultMaxOutputTokens,
+    context: mergeContext(runtime.scope.current(), perCall),
+  });
 }
 
 /** The estimate of a call from its token counts: priced worst case, catalog names. */
@@ -74,7 +109,12 @@ export function worstCase(
       priced: false,
     };
   }
-  const cost = runtime.price(priced, { inputTokens, outputTokens }, runtime.now());
+  const cost = runtime.price(
+    priced,
+    { inputTokens, outputTokens },
+    runtime.now(),
+    request.serviceTier,
+  );
   return {
     inputTokens,
     outputTokens,

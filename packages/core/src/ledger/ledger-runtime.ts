@@ -36,8 +36,8 @@ export interface LedgerRuntime {
   resolveModel(model: string, provider: string | undefined): PricedModel | undefined;
   /** The catalog's provider id for a framework's provider name (for unpriced records). */
   normalizeProvider(provider: string | undefined, model: string): string;
-  /** Exact cost of `usage` for a resolved model at `atMs`. */
-  price(model: PricedModel, usage: Usage, atMs: number): CostBreakdown;
+  /** Exact cost of `usage` for a resolved model at `atMs`, on a service tier when given. */
+  price(model: PricedModel, usage: Usage, atMs: number, serviceTier?: string): CostBreakdown;
   /** Tokens of the prompt/messages/tools of a request. */
   estimateInput(request: EstimateRequest): Promise<InputEstimate>;
   /**

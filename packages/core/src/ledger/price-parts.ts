@@ -25,7 +25,13 @@ export interface PricedParts {
 export function priceParts(
   runtime: LedgerRuntime,
   inputs: readonly UsagePartInput[],
-  call: { priced: PricedModel | undefined; provider: string; model: string },
+  call: {
+    priced: PricedModel | undefined;
+    provider: string;
+    model: string;
+    /** The call's service tier: every part ran on it. */
+    serviceTier?: string | undefined;
+  },
   atMs: number,
 ): PricedParts {
   const parts: UsageRecordPart[] = [];
@@ -39,7 +45,7 @@ export function priceParts(
         ? call.priced
         : (runtime.resolveModel(input.model, call.provider) ??
           runtime.resolveModel(input.model, undefined));
-    const cost = priced ? runtime.price(priced, partUsage, atMs) : null;
+    const cost = priced ? runtime.price(priced, partUsage, atMs, call.serviceTier) : null;
     const part: UsageRecordPart = {
       model: priced?.model ?? input.model ?? call.model,
       provider: priced?.provider ?? call.provider,

@@ -30,6 +30,8 @@ export interface SettleInput {
   /** Prompt hashes and system-part size, kept on the record for insights. */
   fingerprint?: PromptFingerprint;
   startedAtMs?: number;
+  /** Service tier the reserve request named (`SettleMeta.serviceTier` wins). */
+  serviceTier?: string;
 }
 
 /**
@@ -98,17 +100,22 @@ function buildRecord(
       ? undefined
       : runtime.resolveModel(meta.responseModel, input.provider);
   const priced = responded ?? input.priced;
+  const serviceTier = meta.serviceTier ?? input.serviceTier;
   const multiPart =
     meta.parts !== undefined && meta.parts.length > 0
       ? priceParts(
           runtime,
           meta.parts,
-          { priced, provider: input.provider, model: input.model },
+          { priced, provider: input.provider, model: input.model, serviceTier },
           nowMs,
         )
       : undefined;
   const usage = multiPart?.usage ?? callUsage;
-  const cost = multiPart ? multiPart.cost : priced ? runtime.price(priced, usage, nowMs) : null;
+  const cost = multiPart
+    ? multiPart.cost
+    : priced
+      ? runtime.price(priced, usage, nowMs, serviceTier)
+      : null;
   const costNanoUsd = multiPart?.costNanoUsd ?? cost?.totalNanoUsd ?? 0;
   const record: UsageRecord = {
     id: input.id,

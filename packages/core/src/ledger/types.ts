@@ -39,6 +39,13 @@ export interface EstimateRequest {
   /** Worst-case output. Defaults to the model's output cap, then the ledger's default. */
   maxOutputTokens?: number;
   kind?: CallKind;
+  /**
+   * Service tier the call is sent on (`flex`, `priority`, `batch`; `default`/`auto`/`scale`
+   * mean standard): the hold is priced by it, and so is settlement unless `SettleMeta.serviceTier`
+   * says which tier the provider answered with. A tier the model has no price for is held at its
+   * highest-priced known tier.
+   */
+  serviceTier?: string;
 }
 
 /** A pre-call estimate: exact-tokenizer input count and worst-case output. */
@@ -88,6 +95,11 @@ export interface SettleMeta {
   latencyMs?: number;
   /** A cost the provider/gateway reported itself, kept beside ours (USD, as reported). */
   providerReportedCostUsd?: number;
+  /**
+   * Service tier the provider says it ran the call on (OpenAI's response `service_tier`);
+   * wins over the reserve request's `serviceTier` for pricing.
+   */
+  serviceTier?: string;
   /** Free-form facts to keep on the record (finish reason, gateway generation id, …). */
   metadata?: Record<string, unknown>;
   /**
@@ -231,6 +243,18 @@ export interface LedgerEvents {
   };
   denied: { error: BudgetExceededError; model: string; provider: string; context: LedgerContext };
   "unpriced-model": { model: string; provider: string; context: LedgerContext };
+  /**
+   * A call without `maxOutputTokens` on a model whose output limit the catalog does not know:
+   * the hold assumed `outputTokens` (the ledger's `defaultMaxOutputTokens`) and the call may
+   * spend past it. Once per model per ledger. Fix: pass `maxOutputTokens`, or give the model a
+   * `maxOutputTokens` in `prices`.
+   */
+  "uncapped-output": {
+    model: string;
+    provider: string;
+    outputTokens: number;
+    context: LedgerContext;
+  };
   /**
    * A budget applies to the call's model but scopes on a context key the call lacks, so it does
    * not hold the call (`missingScope: "warn"`, the default). Fix: pass the key in `context`.

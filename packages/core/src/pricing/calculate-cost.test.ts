@@ -4,7 +4,7 @@ import { UnknownModelError } from "../errors/unknown-model-error.js";
 import { calculateCost, calculateWorstCaseCost } from "./calculate-cost.js";
 import { createCatalog } from "./create-catalog.js";
 
-// Prices below are genai-prices@47df840, in USD per 1M tokens; 1 USD/MTok = 1e9 nano-USD/MTok.
+// Prices below are genai-prices@npm-0.1.8 (2026-09-23), in USD per 1M tokens; 1 USD/MTok = 1e9 nano-USD/MTok.
 // A line costs tokens × nanoUsdPerMtok / 1e6 nano-USD; the request sum is rounded once.
 
 describe("calculateCost, catalog models (hand-computed)", () => {
@@ -19,7 +19,7 @@ describe("calculateCost, catalog models (hand-computed)", () => {
     expect(cost.totalUsd).toBe(0.0326425);
     expect(cost.provider).toBe("openai");
     expect(cost.model).toBe("gpt-4o");
-    expect(cost.priceSource).toBe("genai-prices@47df840");
+    expect(cost.priceSource).toBe("genai-prices@npm-0.1.8");
     expect(cost.lines).toEqual([
       { kind: "input", tokens: 8_345, nanoUsdPerMtok: 2_500_000_000, exactNanoUsd: 20_862_500 },
       { kind: "cacheRead", tokens: 4_000, nanoUsdPerMtok: 1_250_000_000, exactNanoUsd: 5_000_000 },
@@ -212,8 +212,10 @@ describe("calculateCost, exactness and rounding", () => {
       model: "claude-sonnet-4-0",
       usage: { inputTokens: 3_000_000_000, outputTokens: 1 },
     });
-    // $3 in, $15 out: 3e9 × 3e9 + 1 × 15e9 = 9e18 + 1.5e10 → / 1e6 = 9_000_000_015_000
-    expect(cost.totalNanoUsd).toBe(9_000_000_015_000);
+    // Above 200K input tokens Sonnet 4 costs $6 in, $22.50 out (docs.anthropic.com/en/docs/
+    // about-claude/pricing, long context; LiteLLM's map has the same step, 2026-07-24):
+    // 3e9 × 6e9 + 1 × 22.5e9 = 1.8e19 + 2.25e10 → / 1e6 = 18_000_000_022_500
+    expect(cost.totalNanoUsd).toBe(18_000_000_022_500);
   });
 
   it("prices a worst-case estimate as uncached input and full output", () => {

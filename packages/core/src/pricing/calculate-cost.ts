@@ -15,6 +15,12 @@ export interface CostRequest {
   usage: Usage;
   /** When the call happened (prices change over time): a Date, an ISO string or epoch ms. Default: now. */
   at?: Date | string | number;
+  /**
+   * Service tier the call ran on: `flex`, `priority`, `batch` (OpenAI `service_tier`, the batch
+   * APIs); `default` / `auto` / `scale` / `standard` mean the standard price. A tier the model has
+   * no price for is charged at its highest-priced known tier (`unpricedServiceTier` says so).
+   */
+  serviceTier?: string;
 }
 
 /** Input of {@link calculateWorstCaseCost}: an estimate instead of a usage. */
@@ -26,6 +32,7 @@ export interface WorstCaseCostRequest {
   /** Worst-case output tokens (the cap). */
   outputTokens: number;
   at?: Date | string | number;
+  serviceTier?: string;
 }
 
 /**
@@ -50,7 +57,7 @@ export function calculateCost(
   const usage = validateUsage(request.usage, { source: "calculateCost" });
   const atMs = toEpochMs(request.at);
   const resolved = catalog.resolveOrThrow(request.model, request.provider);
-  return priceUsage(resolved, usage, atMs);
+  return priceUsage(resolved, usage, atMs, request.serviceTier);
 }
 
 /**
@@ -67,6 +74,7 @@ export function calculateWorstCaseCost(
       ...(request.provider !== undefined ? { provider: request.provider } : {}),
       usage: { inputTokens: request.inputTokens, outputTokens: request.outputTokens },
       ...(request.at !== undefined ? { at: request.at } : {}),
+      ...(request.serviceTier !== undefined ? { serviceTier: request.serviceTier } : {}),
     },
     catalog,
   );

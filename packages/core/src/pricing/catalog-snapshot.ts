@@ -48,14 +48,33 @@ export interface ConditionalPrice {
   readonly prices: PriceSet;
 }
 
+/**
+ * Service tiers a catalog entry can price apart (OpenAI `service_tier` flex / priority, the
+ * batch APIs of OpenAI, Anthropic and Google). `standard` is the entry's own `prices`.
+ */
+export const SERVICE_TIERS = ["flex", "priority", "batch"] as const;
+
+/** A service tier priced apart from the standard price (see {@link SERVICE_TIERS}). */
+export type ServiceTier = (typeof SERVICE_TIERS)[number];
+
+/**
+ * Prices of one service tier: each kind listed here replaces the standard price of that kind
+ * (at any time of the standard price history); kinds not listed cost their standard price.
+ */
+export type ServiceTierPrices = { readonly [tier in ServiceTier]?: PriceSet };
+
 /** One model of a snapshot provider. */
 export interface SnapshotModel {
   readonly id: string;
   readonly match: MatchRule;
+  /** Maximum input tokens (context window), when a source publishes it. */
   readonly contextWindow?: number;
+  /** Maximum output tokens of one call, when a source publishes it. */
   readonly maxOutputTokens?: number;
   readonly deprecated?: boolean;
   readonly prices: PriceSet | readonly ConditionalPrice[];
+  /** Prices of service tiers (flex, priority, batch) where a source publishes them. */
+  readonly serviceTiers?: ServiceTierPrices;
 }
 
 /** One provider of a snapshot. Models are in match order: the first that matches wins. */
@@ -71,6 +90,22 @@ export interface SnapshotProvider {
   readonly models: readonly SnapshotModel[];
 }
 
+/** One source a snapshot was generated from, with its version and date (for `prices status`). */
+export interface SnapshotSource {
+  /** `genai-prices`, `litellm`. */
+  readonly name: string;
+  /** What the generator read: an npm package at a version, a repository file, a URL. */
+  readonly readFrom: string;
+  /** npm version, when read from a package. */
+  readonly version?: string;
+  /** Upstream commit, when known. */
+  readonly commit?: string;
+  /** Date of the data (`YYYY-MM-DD`): release or commit date. */
+  readonly date?: string;
+  /** What the catalog took from this source. */
+  readonly used: string;
+}
+
 /** A whole price catalog in integer nano-USD, as generated from genai-prices. */
 export interface CatalogSnapshot {
   /** Short provenance used as `priceSource`, e.g. `genai-prices@47df840`. */
@@ -79,5 +114,7 @@ export interface CatalogSnapshot {
   readonly commit?: string;
   /** Upstream date of that commit or release, when known (`YYYY-MM-DD`). */
   readonly date?: string;
+  /** Every source the generator read, primary first (absent in hand-built snapshots). */
+  readonly sources?: readonly SnapshotSource[];
   readonly providers: readonly SnapshotProvider[];
 }

@@ -24,6 +24,8 @@ export interface ChargeTable {
   readonly outputAudio: PriceValue | undefined;
   /** A fee per request, per 1,000 requests. */
   readonly requestsKcount: PriceValue | undefined;
+  /** Web-search requests, per 1,000 requests. */
+  readonly webSearchesKcount: PriceValue | undefined;
 }
 
 /** Settles the fallbacks of a catalog {@link PriceSet} into a {@link ChargeTable}. */
@@ -41,6 +43,7 @@ export function compileChargeTable(prices: PriceSet): ChargeTable {
     inputImage: prices.inputImage,
     outputAudio: prices.outputAudio,
     requestsKcount: prices.requestsKcount,
+    webSearchesKcount: prices.webSearchesKcount,
   };
 }
 

@@ -99,7 +99,7 @@ describe("model lookup", () => {
       provider: "openai",
       model: "gpt-4o",
       contextWindow: 128_000,
-      priceSource: "genai-prices@47df840",
+      priceSource: "genai-prices@npm-0.1.8",
     });
     expect(resolveModel({ model: "gpt-9o" })).toBeUndefined();
   });

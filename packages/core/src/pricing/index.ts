@@ -5,16 +5,20 @@ export {
   type WorstCaseCostRequest,
 } from "./calculate-cost.js";
 export { bundledCatalogSnapshot } from "./catalog.generated.js";
-export type {
-  CatalogSnapshot,
-  ConditionalPrice,
-  MatchRule,
-  PriceSet,
-  PriceTier,
-  PriceValue,
-  SnapshotModel,
-  SnapshotProvider,
-  TieredPrice,
+export {
+  type CatalogSnapshot,
+  type ConditionalPrice,
+  type MatchRule,
+  type PriceSet,
+  type PriceTier,
+  type PriceValue,
+  SERVICE_TIERS,
+  type ServiceTier,
+  type ServiceTierPrices,
+  type SnapshotModel,
+  type SnapshotProvider,
+  type SnapshotSource,
+  type TieredPrice,
 } from "./catalog-snapshot.js";
 export {
   type Catalog,

@@ -246,7 +246,7 @@ export class ModelResolver {
         : {}),
       ...(hit.model.deprecated ? { deprecated: true } : {}),
       priceSource: index.snapshot.source,
-      schedule: compilePriceSchedule(hit.model.prices),
+      schedule: compilePriceSchedule(hit.model.prices, hit.model.serviceTiers),
     };
     this.#catalogModels.set(key, resolved);
     return resolved;

@@ -1,4 +1,9 @@
-import type { ConditionalPrice, PriceSet } from "./catalog-snapshot.js";
+import type {
+  ConditionalPrice,
+  PriceSet,
+  ServiceTier,
+  ServiceTierPrices,
+} from "./catalog-snapshot.js";
 import { type ChargeTable, compileChargeTable } from "./charge-table.js";
 
 const MS_PER_DAY = 86_400_000;
@@ -8,6 +13,8 @@ const TIME_OF_DAY = /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|([+-])(\d{2}):(\d{2}
 /** One price of a model's schedule with its condition, parsed once. */
 export interface ScheduledPrice {
   readonly charges: ChargeTable;
+  /** Charges of each service tier the model prices apart (standard prices under the tier's). */
+  readonly serviceTiers?: { readonly [tier in ServiceTier]?: ChargeTable };
   /** Price history: applies from this instant (00:00 UTC of `startDate`). */
   readonly startMs?: number;
   readonly startDate?: string;
@@ -37,34 +44,55 @@ export function parseTimeOfDay(text: string): number {
   return (((seconds - offsetSeconds) % SECONDS_PER_DAY) + SECONDS_PER_DAY) % SECONDS_PER_DAY;
 }
 
-function scheduleEntry(entry: ConditionalPrice): ScheduledPrice {
-  const charges = compileChargeTable(entry.prices);
+/** Standard prices and, per service tier, the standard prices with the tier's laid over them. */
+function compileCharges(
+  prices: PriceSet,
+  serviceTiers: ServiceTierPrices | undefined,
+): Pick<ScheduledPrice, "charges" | "serviceTiers"> {
+  const charges = compileChargeTable(prices);
+  if (serviceTiers === undefined) return { charges };
+  const tiers: { [tier in ServiceTier]?: ChargeTable } = {};
+  for (const [tier, tierPrices] of Object.entries(serviceTiers) as [ServiceTier, PriceSet][]) {
+    tiers[tier] = compileChargeTable({ ...prices, ...tierPrices });
+  }
+  return { charges, serviceTiers: tiers };
+}
+
+function scheduleEntry(
+  entry: ConditionalPrice,
+  serviceTiers: ServiceTierPrices | undefined,
+): ScheduledPrice {
+  const charges = compileCharges(entry.prices, serviceTiers);
   if (entry.startDate !== undefined) {
     return {
-      charges,
+      ...charges,
       startDate: entry.startDate,
       startMs: Date.parse(`${entry.startDate}T00:00:00Z`),
     };
   }
   if (entry.startTime !== undefined && entry.endTime !== undefined) {
     return {
-      charges,
+      ...charges,
       startSecond: parseTimeOfDay(entry.startTime),
       endSecond: parseTimeOfDay(entry.endTime),
     };
   }
-  return { charges };
+  return charges;
 }
 
-/** Compiles a model's prices (one set, or a conditional list) into a schedule. */
+/**
+ * Compiles a model's prices (one set, or a conditional list) into a schedule; service-tier
+ * prices replace the standard price of the kinds they list, at every point of the history.
+ */
 export function compilePriceSchedule(
   prices: PriceSet | readonly ConditionalPrice[],
+  serviceTiers?: ServiceTierPrices,
 ): PriceSchedule {
   if (!Array.isArray(prices))
-    return { entries: [{ charges: compileChargeTable(prices as PriceSet) }] };
+    return { entries: [compileCharges(prices as PriceSet, serviceTiers)] };
   const list = prices as readonly ConditionalPrice[];
-  if (list.length === 0) return { entries: [{ charges: compileChargeTable({}) }] };
-  return { entries: list.map(scheduleEntry) };
+  if (list.length === 0) return { entries: [compileCharges({}, serviceTiers)] };
+  return { entries: list.map((entry) => scheduleEntry(entry, serviceTiers)) };
 }
 
 /**

@@ -2,10 +2,11 @@ import { InvalidUsageError } from "../errors/invalid-usage-error.js";
 import { NANO_USD_PER_USD } from "../money/nano-usd.js";
 import type { Usage } from "../usage/usage.js";
 import type { PriceValue } from "./catalog-snapshot.js";
-import { priceForInput, tierStartForInput } from "./charge-table.js";
+import { type ChargeTable, priceForInput, tierStartForInput } from "./charge-table.js";
 import { divideByMillionHalfUp, sumOfProducts } from "./exact-total.js";
-import { selectScheduledPrice } from "./price-schedule.js";
+import { type ScheduledPrice, selectScheduledPrice } from "./price-schedule.js";
 import type { ResolvedModel } from "./resolved-model.js";
+import { serviceTierCharges } from "./service-tier-charges.js";
 import type { CostBreakdown, CostLine } from "./types.js";
 
 /** Requests per unit of a `requestsKcount` price. */
@@ -36,12 +37,41 @@ function partTooLarge(
  * - `output` = outputTokens − reasoning − outputAudio (each only when priced apart).
  * - A per-request fee adds a `request` line.
  *
+ * - Web-search requests add a `webSearch` line where the model prices them; where it does not,
+ *   `unpricedUnits` names them (never a silent $0).
+ *
  * Tiers are a whole-request cliff on TOTAL input tokens (`inputTokens > start`). The sum of
  * `tokens × nano-USD per 1M tokens` over all lines is divided by 1,000,000 once, half-up.
+ *
+ * `serviceTier` (`flex`, `priority`, `batch`; `default`/`auto`/`scale` mean standard) prices by
+ * that tier's prices; a tier the model has no price for is charged at the highest of the
+ * tiers it knows and flagged `unpricedServiceTier` on the breakdown.
  */
-export function priceUsage(resolved: ResolvedModel, usage: Usage, atMs: number): CostBreakdown {
+export function priceUsage(
+  resolved: ResolvedModel,
+  usage: Usage,
+  atMs: number,
+  serviceTier?: string,
+): CostBreakdown {
   const scheduled = selectScheduledPrice(resolved.schedule, atMs);
-  const charges = scheduled.charges;
+  const { candidates, unpriced } = serviceTierCharges(scheduled, serviceTier);
+  let chosen: CostBreakdown | undefined;
+  for (const candidate of candidates) {
+    const breakdown = priceWithCharges(resolved, usage, scheduled, candidate.charges);
+    if (candidate.tier !== undefined) breakdown.serviceTier = candidate.tier;
+    if (chosen === undefined || breakdown.totalNanoUsd > chosen.totalNanoUsd) chosen = breakdown;
+  }
+  const breakdown = chosen as CostBreakdown;
+  if (unpriced && serviceTier !== undefined) breakdown.unpricedServiceTier = serviceTier;
+  return breakdown;
+}
+
+function priceWithCharges(
+  resolved: ResolvedModel,
+  usage: Usage,
+  scheduled: ScheduledPrice,
+  charges: ChargeTable,
+): CostBreakdown {
   const inputTokens = usage.inputTokens;
   const outputTokens = usage.outputTokens;
   const cacheReadTokens = usage.cacheReadTokens ?? 0;
@@ -121,6 +151,23 @@ export function priceUsage(resolved: ResolvedModel, usage: Usage, atMs: number):
     tokens.push(FEE_NUMERATOR_PER_PRICE);
     prices.push(fee);
   }
+  const webSearchRequests = usage.webSearchRequests ?? 0;
+  let unpricedUnits: string[] | undefined;
+  if (webSearchRequests > 0 && charges.webSearchesKcount === undefined) {
+    unpricedUnits = ["webSearchRequests"];
+  } else if (webSearchRequests > 0 && charges.webSearchesKcount !== undefined) {
+    const fee = priceForInput(charges.webSearchesKcount, inputTokens);
+    lines.push({
+      kind: "webSearch",
+      tokens: 0,
+      nanoUsdPerMtok: 0,
+      exactNanoUsd: (webSearchRequests * fee) / REQUESTS_PER_PRICE_UNIT,
+      requests: webSearchRequests,
+      nanoUsdPerThousandRequests: fee,
+    });
+    tokens.push(webSearchRequests * FEE_NUMERATOR_PER_PRICE);
+    prices.push(fee);
+  }
 
   let totalNanoUsd: number;
   try {
@@ -142,6 +189,7 @@ export function priceUsage(resolved: ResolvedModel, usage: Usage, atMs: number):
     priceSource: resolved.priceSource,
   };
   if (tierStartTokens !== undefined) breakdown.tierStartTokens = tierStartTokens;
+  if (unpricedUnits !== undefined) breakdown.unpricedUnits = unpricedUnits;
   if (scheduled.startDate !== undefined) breakdown.priceEffectiveFrom = scheduled.startDate;
   return breakdown;
 }

@@ -7,9 +7,9 @@ export interface CostLine {
   nanoUsdPerMtok: number;
   /** Exact cost of this line in nano-USD before the one rounding of the request (may be fractional). */
   exactNanoUsd: number;
-  /** On a `request` line (a per-request fee): the number of requests charged (always 1). */
+  /** On a `request` line (a per-request fee, always 1) or a `webSearch` line: requests charged. */
   requests?: number;
-  /** On a `request` line: the fee, integer nano-USD per 1,000 requests. */
+  /** On a `request` or `webSearch` line: the fee, integer nano-USD per 1,000 requests. */
   nanoUsdPerThousandRequests?: number;
 }
 
@@ -30,4 +30,13 @@ export interface CostBreakdown {
   priceSource: string;
   /** Date the applied price took effect, when the model has a price history. */
   priceEffectiveFrom?: string;
+  /** Service tier whose prices applied (`standard`, `flex`, `priority`, `batch`), when one was asked for. */
+  serviceTier?: string;
+  /**
+   * The tier asked for when the model has no price for it (an unknown name, or a tier this
+   * model is not priced for): the call was charged at the highest-priced tier it knows.
+   */
+  unpricedServiceTier?: string;
+  /** Billed units in the usage the model has no price for (`webSearchRequests`): not in the total. */
+  unpricedUnits?: string[];
 }

@@ -24,6 +24,9 @@ export function checkUsage(usage: Usage, source: string | undefined): void {
     const value = usage[field];
     if (value !== undefined && !isTokenCount(value)) throw invalidCountError(field, value, source);
   }
+  if (usage.webSearchRequests !== undefined && !isTokenCount(usage.webSearchRequests)) {
+    throw invalidCountError("webSearchRequests", usage.webSearchRequests, source);
+  }
   for (const field of USAGE_PART_FIELDS) {
     const value = usage[field];
     if (value === undefined) continue;

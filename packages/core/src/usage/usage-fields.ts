@@ -1,7 +1,10 @@
 import type { UsageField } from "./usage.js";
 
 /** The optional fields of `Usage`: parts that sit inside a total. */
-export type UsagePartField = Exclude<UsageField, "inputTokens" | "outputTokens">;
+export type UsagePartField = Exclude<
+  UsageField,
+  "inputTokens" | "outputTokens" | "webSearchRequests"
+>;
 
 /** Every part field, in the order they are checked and copied. */
 export const USAGE_PART_FIELDS: readonly UsagePartField[] = [
@@ -37,6 +40,7 @@ export function isUsageField(key: string): key is UsageField {
     case "inputAudioTokens":
     case "inputImageTokens":
     case "outputAudioTokens":
+    case "webSearchRequests":
       return true;
     default:
       return false;

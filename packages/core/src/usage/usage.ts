@@ -25,6 +25,12 @@ export interface Usage {
   inputImageTokens?: number;
   /** Part of `outputTokens` that is audio. */
   outputAudioTokens?: number;
+  /**
+   * Web-search requests the provider billed for this call (OpenAI web search calls, Anthropic
+   * `server_tool_use.web_search_requests`, Google grounded prompts). A count of requests, not
+   * tokens: not part of any total. Priced where the catalog prices web searches.
+   */
+  webSearchRequests?: number;
 }
 
 /** Every numeric field of {@link Usage}. */

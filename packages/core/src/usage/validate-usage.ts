@@ -54,6 +54,9 @@ export function validateUsage(usage: unknown, options?: ValidateUsageOptions): U
     const value = record[field];
     if (value !== undefined) clean[field] = value as number;
   }
+  if (record.webSearchRequests !== undefined) {
+    clean.webSearchRequests = record.webSearchRequests as number;
+  }
   checkUsage(clean, source);
   const totalTokens = record.totalTokens;
   if (totalTokens !== undefined && totalTokens !== clean.inputTokens + clean.outputTokens) {
