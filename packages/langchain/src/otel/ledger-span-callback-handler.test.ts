@@ -73,4 +73,22 @@ describe("LedgerSpanCallbackHandler", () => {
     const tokens = await harness.points("gen_ai.client.inference.usage.cache_write.input_tokens");
     expect(tokens.map((point) => point.value)).toEqual([30]);
   });
+
+  it("does the same for a streamed run", async () => {
+    const ledger = createLedger();
+    const callbacks = [
+      new LedgerCallbackHandler(ledger),
+      new LedgerSpanCallbackHandler(ledger, { tracer: harness.tracer }),
+    ];
+    const chunks: unknown[] = [];
+    for await (const chunk of await openAiModel().stream("hello", { callbacks }))
+      chunks.push(chunk);
+    expect(chunks.length).toBeGreaterThan(1);
+    const [span] = harness.spans().filter((candidate) => candidate.name.startsWith("chat "));
+    expect(span?.attributes).toMatchObject({
+      "gen_ai.usage.input_tokens": 1000,
+      "gen_ai.usage.output_tokens": 200,
+      "tokenledger.cost.nano_usd": openAiNanoUsd,
+    });
+  });
 });

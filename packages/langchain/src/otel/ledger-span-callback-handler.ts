@@ -1,7 +1,7 @@
 import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
 import type { Serialized } from "@langchain/core/load/serializable";
 import { context, type Span, SpanStatusCode, type Tracer, trace } from "@opentelemetry/api";
-import type { Ledger } from "@tokenledger/core";
+import type { Ledger, LedgerEvents } from "@tokenledger/core";
 import { recordSpanAttributes } from "@tokenledger/core/otel";
 
 /** Options of {@link LedgerSpanCallbackHandler}. */
@@ -27,20 +27,25 @@ export class LedgerSpanCallbackHandler extends BaseCallbackHandler {
   readonly #tracer: Tracer;
   readonly #settleWaitMs: number;
   readonly #open = new Map<string, { span: Span; ended: boolean }>();
+  readonly #ledger: Ledger;
+  /** Listening to the ledger only while a span is open: a handler per request leaks nothing. */
+  #unsubscribe: (() => void) | undefined;
 
   constructor(ledger: Ledger, options: LedgerSpanCallbackHandlerOptions = {}) {
     super();
+    this.#ledger = ledger;
     this.#tracer = options.tracer ?? trace.getTracer("@tokenledger/langchain");
     this.#settleWaitMs = options.settleWaitMs ?? 2000;
-    ledger.on("usage", ({ record }) => {
-      const runId = record.metadata?.langchainRunId;
-      if (typeof runId !== "string") return;
-      const open = this.#open.get(runId);
-      if (open === undefined) return;
-      open.span.setAttributes(recordSpanAttributes(record));
-      this.#end(runId);
-    });
   }
+
+  #onUsage = ({ record }: LedgerEvents["usage"]): void => {
+    const runId = record.metadata?.langchainRunId;
+    if (typeof runId !== "string") return;
+    const open = this.#open.get(runId);
+    if (open === undefined) return;
+    open.span.setAttributes(recordSpanAttributes(record));
+    this.#end(runId);
+  };
 
   override handleChatModelStart(
     llm: Serialized,
@@ -89,6 +94,7 @@ export class LedgerSpanCallbackHandler extends BaseCallbackHandler {
       context.active(),
     );
     this.#open.set(runId, { span, ended: false });
+    this.#unsubscribe ??= this.#ledger.on("usage", this.#onUsage);
   }
 
   #end(runId: string): void {
@@ -96,5 +102,9 @@ export class LedgerSpanCallbackHandler extends BaseCallbackHandler {
     if (open === undefined) return;
     this.#open.delete(runId);
     open.span.end();
+    if (this.#open.size === 0) {
+      this.#unsubscribe?.();
+      this.#unsubscribe = undefined;
+    }
   }
 }
