@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Alert, AlertSink } from "./alert.js";
 import { createAlertDelivery } from "./alert-delivery.js";
@@ -66,5 +67,35 @@ describe("createAlertDelivery", () => {
     expect(delays).toEqual([50, 100, 200, 400, 500]);
     expect(errors).toHaveLength(1);
     expect(delivery.stats()).toMatchObject({ delivered: 0, failed: 1 });
+  });
+
+  it("waits min(max, base × 2^(n−1)) × (0.5 + random/2) before attempt n+1, for any policy", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1_000 }),
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 999 }),
+        async (baseDelayMs, maxDelayMs, maxAttempts, thousandths) => {
+          const delays: number[] = [];
+          const delivery = createAlertDelivery({
+            sinks: [{ name: "down", send: async () => Promise.reject(new Error("down")) }],
+            retry: { baseDelayMs, maxDelayMs, maxAttempts },
+            sleep: async (ms) => void delays.push(ms),
+            random: () => thousandths / 1000,
+            onError: () => undefined,
+          });
+          delivery.enqueue(alert("x"));
+          await delivery.flush();
+          const factor = 0.5 + thousandths / 2000;
+          const expected = Array.from(
+            { length: maxAttempts - 1 },
+            (_, index) => Math.min(maxDelayMs, baseDelayMs * 2 ** index) * factor,
+          );
+          expect(delays).toEqual(expected);
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 });
