@@ -1,3 +1,4 @@
+import { OpenTelemetry } from "@ai-sdk/otel";
 import type { Span } from "@opentelemetry/api";
 import type { Histogram } from "@opentelemetry/sdk-metrics";
 import { instrumentLedger } from "@tokenledger/core/otel";
@@ -90,6 +91,40 @@ describe("ledgerTelemetry (ai@7)", () => {
     const cost = await harness.points("tokenledger.usage.cost");
     const costUsd = cost.reduce((sum, point) => sum + (point.value as number), 0);
     expect(costUsd).toBeCloseTo(0.00054, 12);
+  });
+
+  it("lands on the spans of @ai-sdk/otel's OpenTelemetry integration", async () => {
+    const { ledger, records } = recordingLedger();
+    instrumentLedger(ledger, { meter: harness.meter, budgetContexts: [] });
+    const integrations = [ledgerTelemetry(), new OpenTelemetry({ tracer: harness.tracer })];
+    const streamed = aiV7.languageModel({
+      provider: "acme",
+      modelId: "big",
+      stream: () => ({ textDeltas: ["a", "b"], usage: { input: 50, output: 10 } }),
+    });
+    const stream = streamText({
+      model: wrapped(streamed.model, ledgerMiddleware(ledger)),
+      prompt: "hello",
+      telemetry: { integrations },
+    });
+    await stream.consumeStream();
+    await stream.text;
+
+    expect(records.map((record) => record.costNanoUsd)).toEqual([180_000]);
+    const costed = harness
+      .spans()
+      .filter((span) => span.attributes["tokenledger.cost.nano_usd"] !== undefined);
+    expect(costed.map((span) => span.attributes)).toEqual([
+      expect.objectContaining({
+        "gen_ai.usage.input_tokens": 50,
+        "gen_ai.usage.output_tokens": 10,
+        "gen_ai.usage.cost.amount": 0.00018,
+        "tokenledger.cost.nano_usd": 180_000,
+        "tokenledger.record.id": records[0]?.id,
+      }),
+    ]);
+    // The integration's own model-call span (under its step and agent spans).
+    expect(costed[0]?.name).toBe("chat big");
   });
 });
 
