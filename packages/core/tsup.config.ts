@@ -7,6 +7,8 @@ export default defineConfig({
     "redis/index": "src/store/redis/index.ts",
     "postgres/index": "src/store/postgres/index.ts",
     "tokenizers/js-tiktoken": "src/tokenize/js-tiktoken.ts",
+    "otel/index": "src/otel/index.ts",
+    "alerts/index": "src/alerts/index.ts",
     "cli/index": "src/cli/index.ts",
   },
   tsconfig: "tsconfig.build.json",

@@ -1,7 +1,11 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", agent: "src/agent-middleware.ts" },
+  entry: {
+    index: "src/index.ts",
+    agent: "src/agent-middleware.ts",
+    "otel/index": "src/otel/index.ts",
+  },
   tsconfig: "tsconfig.build.json",
   format: ["esm"],
   dts: true,

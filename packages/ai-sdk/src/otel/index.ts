@@ -1,0 +1,1 @@
+export { type LedgerTelemetry, ledgerTelemetry } from "./ledger-telemetry.js";

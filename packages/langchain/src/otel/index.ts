@@ -1,0 +1,4 @@
+export {
+  LedgerSpanCallbackHandler,
+  type LedgerSpanCallbackHandlerOptions,
+} from "./ledger-span-callback-handler.js";
