@@ -57,6 +57,14 @@ export function settleCall(
   }
   const finish = (): UsageRecord => {
     for (const totals of input.tracks) addRecordToTotals(totals, record);
+    if (record.priceMatch === "family") {
+      runtime.emitter.emit("approximate-price", {
+        model: record.responseModel ?? record.requestedModel,
+        provider: record.provider,
+        priceEntry: record.priceEntry ?? record.model,
+        context: record.context,
+      });
+    }
     runtime.emitter.emit("usage", { record });
     return record;
   };
@@ -114,7 +122,12 @@ function buildRecord(
     context: input.context,
   };
   if (meta.responseModel !== undefined) record.responseModel = meta.responseModel;
-  if (cost) record.priceSource = cost.priceSource;
+  if (cost && priced) {
+    record.priceSource = cost.priceSource;
+    record.priceMatch = priced.priceMatch;
+    record.priceEntry = priced.priceEntry;
+    record.priceSnapshot = priced.priceSnapshot;
+  }
   if (input.fallbackFrom !== undefined) record.fallbackFrom = input.fallbackFrom;
   if (input.reserved) {
     if (input.reserved.inputTokens !== undefined) {

@@ -1,6 +1,7 @@
 import type { BudgetExceededError } from "../errors/budget-exceeded-error.js";
 import type { BudgetProjection } from "../insights/project-budgets.js";
 import type { Insight, InsightOptions, InsightQuery } from "../insights/types.js";
+import type { PriceMatch } from "../pricing/price-match.js";
 import type { CostBreakdown } from "../pricing/types.js";
 import type { AggregateRow } from "../store/ledger-query.js";
 import type { Usage } from "../usage/usage.js";
@@ -117,6 +118,15 @@ export interface UsageRecord {
   latencyMs?: number;
   /** Where the price came from (`genai-prices@<commit>`, `user`). */
   priceSource?: string;
+  /**
+   * How the model id matched its price entry (contract): `exact`, `snapshot`, `alias`, or
+   * `family` (an approximate price; an `approximate-price` event fired). Absent when unpriced.
+   */
+  priceMatch?: PriceMatch;
+  /** The price entry that priced the call: `anthropic:claude-sonnet-4-5`, or the user price's key. */
+  priceEntry?: string;
+  /** The price data it came from: `genai-prices@47df840/2026-08-21`, a remote fetch, or `user`. */
+  priceSnapshot?: string;
   /** Hash of the whole prompt (16 hex digits); equal prompts hash equal. Never the prompt text. */
   promptHash?: string;
   /** Hash of the prompt's leading system/developer messages. */
@@ -201,6 +211,16 @@ export interface LedgerEvents {
   };
   denied: { error: BudgetExceededError; model: string; provider: string; context: LedgerContext };
   "unpriced-model": { model: string; provider: string; context: LedgerContext };
+  /**
+   * A call was priced by a `family` match: the data has no entry for the id itself, so the
+   * price is another model's (`priceEntry`). Under a USD budget `unknownModel` decides first.
+   */
+  "approximate-price": {
+    model: string;
+    provider: string;
+    priceEntry: string;
+    context: LedgerContext;
+  };
   /**
    * A store call failed. `buffered`: the write waits to be replayed. `dropped`: the store kept
    * refusing this one write while accepting others, so it was given up (see the error).

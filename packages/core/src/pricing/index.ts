@@ -23,8 +23,9 @@ export {
   defaultCatalog,
 } from "./create-catalog.js";
 export { PRICE_KINDS, type PriceKind } from "./price-kind.js";
+export type { PriceMatch } from "./price-match.js";
 export { resolveModel } from "./resolve-model.js";
-export type { ModelInfo, ResolvedModel } from "./resolved-model.js";
+export type { ModelInfo, ResolvedModel, ServiceTierSuffix } from "./resolved-model.js";
 export type { CostBreakdown, CostLine } from "./types.js";
 export type {
   UserModelPrice,
