@@ -1,5 +1,6 @@
 import type { BudgetRule } from "../budget/budget-rule.js";
 import { InvalidConfigError } from "../errors/invalid-config-error.js";
+import type { Catalog } from "../pricing/create-catalog.js";
 import type { UserPrices } from "../pricing/user-prices.js";
 import type { BudgetStore } from "../store/store.js";
 import type { TokenizerLoader } from "../tokenize/tokenizer.js";
@@ -32,9 +33,10 @@ export interface LedgerOptions {
   store?: BudgetStore;
   /**
    * Your prices, USD per 1M tokens, keyed `provider:model` (they win over the catalog), e.g.
-   * `{ "acme:my-model": { inputMtok: 0.5, outputMtok: 1.5 } }`.
+   * `{ "acme:my-model": { inputMtok: 0.5, outputMtok: 1.5 } }`, or a whole catalog:
+   * `createCatalog({...})`, `remoteCatalog()` (prices that refresh themselves).
    */
-  prices?: UserPrices;
+  prices?: UserPrices | Catalog;
   /** Budget rules; a call is admitted only if every matching rule can hold it. */
   budgets?: readonly BudgetRule[];
   /** @default "auto" */
@@ -62,7 +64,7 @@ export interface LedgerOptions {
 /** Options after validation, with defaults applied. */
 export interface ResolvedLedgerOptions {
   store: BudgetStore | undefined;
-  prices: UserPrices | undefined;
+  prices: UserPrices | Catalog | undefined;
   budgets: readonly unknown[];
   unknownModel: UnknownModelPolicy;
   failMode: "closed" | "open";
@@ -127,7 +129,7 @@ export function resolveLedgerOptions(options: unknown): ResolvedLedgerOptions {
   const budgets = value.budgets ?? [];
   return {
     store: value.store,
-    prices: value.prices as UserPrices | undefined,
+    prices: value.prices as UserPrices | Catalog | undefined,
     budgets,
     unknownModel: value.unknownModel ?? "auto",
     failMode: value.failMode ?? (budgets.length > 0 ? "closed" : "open"),

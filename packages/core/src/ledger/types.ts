@@ -1,4 +1,5 @@
 import type { BudgetExceededError } from "../errors/budget-exceeded-error.js";
+import type { PriceRefreshError, PriceRefreshFailure } from "../errors/price-refresh-error.js";
 import type { BudgetProjection } from "../insights/project-budgets.js";
 import type { Insight, InsightOptions, InsightQuery } from "../insights/types.js";
 import type { PriceMatch } from "../pricing/price-match.js";
@@ -221,6 +222,8 @@ export interface LedgerEvents {
     priceEntry: string;
     context: LedgerContext;
   };
+  /** A `remoteCatalog` refresh was rejected (see `reason`); the last good prices stay in use. */
+  "price-refresh-failed": { reason: PriceRefreshFailure; url: string; error: PriceRefreshError };
   /**
    * A store call failed. `buffered`: the write waits to be replayed. `dropped`: the store kept
    * refusing this one write while accepting others, so it was given up (see the error).
