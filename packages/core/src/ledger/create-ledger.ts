@@ -61,6 +61,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     failMode: resolved.failMode,
     holdTtlMs: resolved.holdTtlMs,
     defaultMaxOutputTokens: resolved.defaultMaxOutputTokens,
+    costMismatchTolerance: resolved.costMismatchTolerance,
     now: resolved.now,
     claimedThresholds: new Map(),
     resolveModel(model, provider) {

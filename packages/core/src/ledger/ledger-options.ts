@@ -10,10 +10,12 @@ import {
   custom,
   formatIssues,
   integer,
+  number,
   objectOf,
   oneOf,
   optional,
   recordOf,
+  refine,
   validate,
 } from "../validation/index.js";
 import type { LedgerEventName } from "./types.js";
@@ -53,6 +55,12 @@ export interface LedgerOptions {
   holdTtlMs?: number;
   /** Worst-case output when neither the call nor the catalog gives one. @default 4096 */
   defaultMaxOutputTokens?: number;
+  /**
+   * When a provider or gateway reports what it billed (`SettleMeta.providerReportedCostUsd`),
+   * a `cost-mismatch` event fires if it differs from the computed cost by more than BOTH the
+   * relative and the absolute tolerance. @default { relative: 0.02, absoluteUsd: 0.000001 }
+   */
+  costMismatchTolerance?: { relative?: number; absoluteUsd?: number };
   /** Tokenizer loader for estimates, e.g. `jsTiktokenTokenizer` from `@tokenledger/core/tokenizers/js-tiktoken`. @default gpt-tokenizer, loaded lazily */
   tokenizer?: TokenizerLoader;
   /** Called for every event, besides listeners added with `ledger.on`. */
@@ -71,6 +79,7 @@ export interface ResolvedLedgerOptions {
   storeTimeoutMs: number;
   holdTtlMs: number;
   defaultMaxOutputTokens: number;
+  costMismatchTolerance: { relative: number; absoluteNanoUsd: number };
   tokenizer: TokenizerLoader | undefined;
   onEvent: ((event: LedgerEventName, payload: unknown) => void) | undefined;
   now: () => number;
@@ -99,6 +108,12 @@ const optionsCheck = objectOf({
   storeTimeoutMs: optional(integer({ min: 1 })),
   holdTtlMs: optional(integer({ min: 1000 })),
   defaultMaxOutputTokens: optional(integer({ min: 0 })),
+  costMismatchTolerance: optional(
+    objectOf({
+      relative: optional(refine(number(), (value: number) => value >= 0, "must be ≥ 0")),
+      absoluteUsd: optional(refine(number(), (value: number) => value >= 0, "must be ≥ 0")),
+    }),
+  ),
   tokenizer: optional(
     custom<TokenizerLoader>(
       isFunction,
@@ -136,6 +151,10 @@ export function resolveLedgerOptions(options: unknown): ResolvedLedgerOptions {
     storeTimeoutMs: value.storeTimeoutMs ?? 2000,
     holdTtlMs: value.holdTtlMs ?? 600_000,
     defaultMaxOutputTokens: value.defaultMaxOutputTokens ?? 4096,
+    costMismatchTolerance: {
+      relative: value.costMismatchTolerance?.relative ?? 0.02,
+      absoluteNanoUsd: Math.round((value.costMismatchTolerance?.absoluteUsd ?? 0.000001) * 1e9),
+    },
     tokenizer: value.tokenizer,
     onEvent: value.onEvent,
     now: value.now ?? Date.now,

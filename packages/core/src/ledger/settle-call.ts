@@ -5,6 +5,7 @@ import { amountOfKind, LIMIT_KINDS, limitOfKind } from "../store/amounts.js";
 import type { BucketBalance, SettleCharge } from "../store/store.js";
 import type { Usage } from "../usage/usage.js";
 import { validateUsage } from "../usage/validate-usage.js";
+import { emitCostMismatch, usdToNanoUsd } from "./cost-mismatch.js";
 import { isoTime } from "./iso-time.js";
 import type { LedgerRuntime, PricedModel } from "./ledger-runtime.js";
 import { addRecordToTotals } from "./totals.js";
@@ -65,6 +66,7 @@ export function settleCall(
         context: record.context,
       });
     }
+    emitCostMismatch(runtime, record);
     runtime.emitter.emit("usage", { record });
     return record;
   };
@@ -146,6 +148,8 @@ function buildRecord(
   }
   if (meta.providerReportedCostUsd !== undefined) {
     record.providerReportedCostUsd = meta.providerReportedCostUsd;
+    const reported = usdToNanoUsd(meta.providerReportedCostUsd);
+    if (reported !== undefined) record.reportedCostNanoUsd = reported;
   }
   if (meta.metadata !== undefined) record.metadata = meta.metadata;
   return record;

@@ -140,6 +140,11 @@ export interface UsageRecord {
   reservedInputTokens?: number;
   reservedOutputTokens?: number;
   providerReportedCostUsd?: number;
+  /**
+   * What the provider or gateway said it billed (OpenRouter `usage.cost`, the AI Gateway's cost,
+   * LiteLLM's `x-litellm-response-cost`), integer nano-USD, beside the computed `costNanoUsd`.
+   */
+  reportedCostNanoUsd?: number;
   metadata?: Record<string, unknown>;
 }
 
@@ -220,6 +225,20 @@ export interface LedgerEvents {
     model: string;
     provider: string;
     priceEntry: string;
+    context: LedgerContext;
+  };
+  /**
+   * The cost the provider or gateway reported differs from the computed one by more than
+   * `costMismatchTolerance` (a stale price, an unbilled part, a gateway fee).
+   */
+  "cost-mismatch": {
+    recordId: string;
+    model: string;
+    provider: string;
+    costNanoUsd: number;
+    reportedCostNanoUsd: number;
+    /** reported − computed. */
+    differenceNanoUsd: number;
     context: LedgerContext;
   };
   /** A `remoteCatalog` refresh was rejected (see `reason`); the last good prices stay in use. */

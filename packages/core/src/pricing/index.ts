@@ -24,6 +24,7 @@ export {
 } from "./create-catalog.js";
 export { PRICE_KINDS, type PriceKind } from "./price-kind.js";
 export type { PriceMatch } from "./price-match.js";
+export { type ReportedCostSources, readReportedCostUsd } from "./read-reported-cost.js";
 export {
   DEFAULT_PRICES_URL,
   type PriceCache,
