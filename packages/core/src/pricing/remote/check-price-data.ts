@@ -4,6 +4,7 @@ import {
 } from "../../../scripts/prices/convert-genai-prices.js";
 import { PriceRefreshError } from "../../errors/price-refresh-error.js";
 import type { CatalogSnapshot, PriceSet, PriceValue, SnapshotModel } from "../catalog-snapshot.js";
+import { isPriceSnapshotFile } from "./price-snapshot-file.js";
 
 /** The sanity limits a fetched price list must pass. */
 export interface PriceDataLimits {
@@ -47,6 +48,8 @@ export function checkPriceData(
       cause: error,
     });
   }
+  // A snapshot file of `tokenledger prices update` wraps the upstream data.
+  if (isPriceSnapshotFile(data)) data = data.data;
   let providers: CatalogSnapshot["providers"];
   try {
     providers = convertGenaiPrices(data).providers;
@@ -108,7 +111,7 @@ export function checkPriceData(
 const TOKEN_KINDS = ["input", "output", "cacheRead", "cacheWrite", "cacheWrite1h"] as const;
 
 /** The latest listed input/output/cache prices (base of a tiered price) per `provider:model`. */
-function currentPrices(snapshot: CatalogSnapshot): Map<string, Record<string, number>> {
+export function currentPrices(snapshot: CatalogSnapshot): Map<string, Record<string, number>> {
   const prices = new Map<string, Record<string, number>>();
   for (const provider of snapshot.providers) {
     for (const model of provider.models) {
