@@ -104,37 +104,57 @@ export function classifyMatch(
   names: readonly string[],
   ruleMatched: boolean,
 ): PriceMatch | undefined {
+  return classifyIdForms(idForms(lowerId), entryLowerId, names, ruleMatched);
+}
+
+/** The spellings of one id a lookup compares with each entry's names, derived once per lookup. */
+export interface IdForms {
+  readonly id: string;
+  /** The id, then each location-stripped form (`us.anthropic.x` → `anthropic.x` → `x`). */
+  readonly forms: readonly {
+    readonly id: string;
+    readonly dated: string | undefined;
+    readonly unversioned: string | undefined;
+    readonly unversionedDated: string | undefined;
+  }[];
+}
+
+/** Derives the {@link IdForms} of an id (regexes run once per lookup, not once per entry). */
+export function idForms(lowerId: string): IdForms {
+  return {
+    id: lowerId,
+    forms: [lowerId, ...withoutLocation(lowerId)].map((form) => {
+      const unversioned = withoutVersion(form);
+      return {
+        id: form,
+        dated: withoutSnapshotDate(form),
+        unversioned,
+        unversionedDated: unversioned === undefined ? undefined : withoutSnapshotDate(unversioned),
+      };
+    }),
+  };
+}
+
+/** {@link classifyMatch} on precomputed {@link IdForms}. */
+export function classifyIdForms(
+  forms: IdForms,
+  entryLowerId: string,
+  names: readonly string[],
+  ruleMatched: boolean,
+): PriceMatch | undefined {
+  const lowerId = forms.id;
   if (lowerId === entryLowerId) return "exact";
-  const named = namedAs(lowerId, entryLowerId, names);
-  if (named !== undefined) return named;
-  for (const form of withoutLocation(lowerId)) {
-    const located = form === entryLowerId ? "alias" : namedAs(form, entryLowerId, names);
-    if (located !== undefined) return located;
+  const isNamed = (candidate: string | undefined): boolean =>
+    candidate !== undefined && (candidate === entryLowerId || names.includes(candidate));
+  for (const [index, form] of forms.forms.entries()) {
+    if (index > 0 && form.id === entryLowerId) return "alias";
+    if (isNamed(form.id)) return isNamed(form.dated) ? "snapshot" : "alias";
+    if (isNamed(form.dated)) return "snapshot";
+    if (isNamed(form.unversioned)) return isNamed(form.unversionedDated) ? "snapshot" : "alias";
+    if (isNamed(form.unversionedDated)) return "snapshot";
   }
   if (!ruleMatched || namesNewerVersion(lowerId, [entryLowerId, ...names])) return undefined;
   return "family";
-}
-
-/** `alias` / `snapshot` when the id is a declared name up to a version suffix and a date. */
-function namedAs(
-  lowerId: string,
-  entryLowerId: string,
-  names: readonly string[],
-): "alias" | "snapshot" | undefined {
-  const isNamed = (candidate: string): boolean =>
-    candidate === entryLowerId || names.includes(candidate);
-  const dated = (candidate: string): boolean => {
-    const base = withoutSnapshotDate(candidate);
-    return base !== undefined && isNamed(base);
-  };
-  if (isNamed(lowerId)) return dated(lowerId) ? "snapshot" : "alias";
-  if (dated(lowerId)) return "snapshot";
-  const unversioned = withoutVersion(lowerId);
-  if (unversioned !== undefined) {
-    if (isNamed(unversioned)) return dated(unversioned) ? "snapshot" : "alias";
-    if (dated(unversioned)) return "snapshot";
-  }
-  return undefined;
 }
 
 /** A version number right after a declared name: `claude-opus-5` + `-5`, `mistral-medium` + `-3-5`. */

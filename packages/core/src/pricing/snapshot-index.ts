@@ -1,6 +1,12 @@
 import type { CatalogSnapshot, SnapshotModel, SnapshotProvider } from "./catalog-snapshot.js";
 import { type CompiledMatcher, compileMatchRule } from "./match-rule.js";
-import { classifyMatch, declaredNames, PRICE_MATCH_RANK, type PriceMatch } from "./price-match.js";
+import {
+  classifyIdForms,
+  declaredNames,
+  idForms,
+  PRICE_MATCH_RANK,
+  type PriceMatch,
+} from "./price-match.js";
 import { providerAlias } from "./provider-names.js";
 
 /**
@@ -161,8 +167,9 @@ export class SnapshotIndex {
     for (const entry of models)
       if (entry.lowerId === lowerId) return { model: entry.model, match: "exact" };
     let best: OwnHit | undefined;
+    const forms = idForms(lowerId);
     for (const entry of models) {
-      const match = classifyMatch(lowerId, entry.lowerId, entry.names, entry.matches(lowerId));
+      const match = classifyIdForms(forms, entry.lowerId, entry.names, entry.matches(lowerId));
       if (match === undefined) continue;
       if (best === undefined || PRICE_MATCH_RANK[match] < PRICE_MATCH_RANK[best.match]) {
         best = { model: entry.model, match };
