@@ -58,6 +58,8 @@ export async function runGenerate<Result>(call: GenerateCall<Result>): Promise<R
     outputText: () => readGeneratedText(result),
     status: "ok",
     startedAtMs,
+    responseHeaders: (result as { response?: { headers?: Record<string, string | undefined> } })
+      ?.response?.headers,
   });
   return result;
 }

@@ -75,6 +75,8 @@ export async function runStream<Result extends StreamResultLike>(
         outputText,
         status: errorSeen ? "error" : "ok",
         startedAtMs,
+        responseHeaders: (result as { response?: { headers?: Record<string, string | undefined> } })
+          .response?.headers,
       }),
     onCut: async (cut) => {
       const meta: SettleMeta = {

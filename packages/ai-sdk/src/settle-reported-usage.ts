@@ -3,10 +3,11 @@ import {
   fromAiSdkUsage,
   InvalidUsageError,
   type Reservation,
+  readReportedCostUsd,
   type SettleMeta,
   type Usage,
 } from "@tokenledger/core";
-import { readGatewayCostUsd, readGatewayGenerationId } from "./read-model-result.js";
+import { readGatewayGenerationId } from "./read-model-result.js";
 
 /** What a finished model call reported (from a generate result or a stream's `finish` part). */
 export interface ReportedOutcome {
@@ -24,6 +25,8 @@ export interface ReportedOutcome {
   outputText: () => string;
   status: "ok" | "error";
   startedAtMs: number;
+  /** Response headers (a LiteLLM proxy's `x-litellm-response-cost`), when the result has them. */
+  responseHeaders?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 /**
@@ -32,8 +35,9 @@ export interface ReportedOutcome {
  * the call is settled from the produced text and marked estimated. Usage that cannot be used
  * (a part larger than its total, as some proxies report) is settled the same way, with the
  * reason in `metadata.usageError`: the call was paid for, so its result is kept and recorded.
- * The AI Gateway's own cost is kept beside ours when present. A call billed across several
- * models or steps (Anthropic `iterations`: advisor, compaction) is settled part by part.
+ * The cost a gateway reported (AI Gateway, OpenRouter, LiteLLM's header) is kept beside ours.
+ * A call billed across several models or steps (Anthropic `iterations`: advisor, compaction)
+ * is settled part by part.
  *
  * @throws the settlement's error (e.g. `StoreUnavailableError`) only when no record could be
  * written; the hold is released first when possible.
@@ -52,8 +56,11 @@ export function settleReportedUsage(
     metadata,
   };
   if (outcome.responseModel !== undefined) meta.responseModel = outcome.responseModel;
-  const gatewayCostUsd = readGatewayCostUsd(outcome.providerMetadata);
-  if (gatewayCostUsd !== undefined) meta.providerReportedCostUsd = gatewayCostUsd;
+  const reportedCostUsd = readReportedCostUsd({
+    providerMetadata: outcome.providerMetadata,
+    headers: outcome.responseHeaders,
+  });
+  if (reportedCostUsd !== undefined) meta.providerReportedCostUsd = reportedCostUsd;
   // Promise chains, not async functions: this runs on every call.
   let settled: Promise<unknown>;
   try {

@@ -114,11 +114,10 @@ export function ledgerAlerts(ledger: Ledger, options: LedgerAlertsOptions): Ledg
       kind: "store-error",
       idempotencyKey: `store-error:${event.operation}:${slot}`,
       time: isoNow(),
-      summary: `Store ${event.operation} failed${event.buffered ? " (write buffered)" : ""}${event.dropped ? " (write dropped)" : ""}: ${String(event.error)}`,
+      summary: `Store ${event.operation} failed${event.buffered ? " (write buffered)" : ""}: ${String(event.error)}`,
       details: {
         operation: event.operation,
         buffered: event.buffered,
-        dropped: event.dropped,
         error: String(event.error),
       },
     });

@@ -6,6 +6,11 @@ import type { CliIo } from "./cli-io.js";
 import { describePrices, formatPrice, type PriceEntry } from "./describe-prices.js";
 import { loadPrices } from "./load-config-files.js";
 import { parseTimeFlag } from "./parse-options.js";
+import {
+  DEFAULT_SNAPSHOT_FILE,
+  pricesStatusCommand,
+  pricesUpdateCommand,
+} from "./prices-update-command.js";
 
 /** Options of {@link pricesCommand}. */
 export interface PricesCommandOptions {
@@ -109,7 +114,7 @@ function renderEntry(entry: PriceEntry, many: boolean): string[] {
 
 /** Registers `prices <model>` on the program. */
 export function registerPricesCommand(program: Command, io: CliIo): void {
-  program
+  const prices = program
     .command("prices")
     .description("show a model's prices per token kind, tiers, history and where they come from")
     .argument(
@@ -129,4 +134,19 @@ export function registerPricesCommand(program: Command, io: CliIo): void {
     )
     .option("--json", "print JSON")
     .action((model: string, options: PricesCommandOptions) => pricesCommand(model, options, io));
+  prices
+    .command("update")
+    .description(
+      "fetch the newest genai-prices data, check it, and write a local price snapshot file",
+    )
+    .option("--url <url>", "genai-prices v2 data.json URL (default: upstream main)")
+    .option("--out <file>", `snapshot file to write (default: ${DEFAULT_SNAPSHOT_FILE})`)
+    .action((options: { url?: string; out?: string }) => pricesUpdateCommand(options, io));
+  prices
+    .command("status")
+    .description(
+      "show the source and age of the prices in use and what changed since the bundled copy",
+    )
+    .option("--file <file>", `snapshot file to read (default: ${DEFAULT_SNAPSHOT_FILE})`)
+    .action((options: { file?: string }) => pricesStatusCommand(options, io));
 }

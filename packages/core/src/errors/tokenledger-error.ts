@@ -10,7 +10,8 @@ export type TokenledgerErrorCode =
   | "STORE_UNAVAILABLE"
   | "STORE_INPUT"
   | "INVALID_REQUEST"
-  | "UNSCOPED_CALL";
+  | "UNSCOPED_CALL"
+  | "PRICE_REFRESH_FAILED";
 
 /**
  * Base class of every error thrown by tokenledger. `isInstance` works across duplicate

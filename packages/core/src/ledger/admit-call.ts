@@ -8,6 +8,7 @@ import {
   fingerprintPrompt,
   type PromptFingerprint,
 } from "../insights/fingerprint-prompt.js";
+import { approximatePriceError } from "../pricing/approximate-price-error.js";
 import type { ReserveHold, StoreDenial } from "../store/store.js";
 import { nextCallId } from "./call-id.js";
 import {
@@ -134,10 +135,10 @@ async function admitHeld(
             provider: estimate.provider,
             now: nowMs,
           }).plans;
-    if (!priced && !allowUnpriced(runtime, plans)) {
+    if ((!priced || priced.priceMatch === "family") && !allowUnpriced(runtime, plans)) {
       // An unpriced fallback is skipped; a budget denial seen earlier is the real answer.
       if (index < candidates.length - 1 || lastDenial) continue;
-      throw new UnknownModelError({ model: candidate.model, provider: candidate.provider });
+      throw unknownModelError(candidate, priced);
     }
     if (!priced) {
       runtime.emitter.emit("unpriced-model", {
@@ -295,10 +296,10 @@ function admitUnheld(
 ): Admission | Promise<Admission> {
   const { priced, names } = admitted;
   if (!priced) {
-    if (!allowUnpriced(runtime, [])) {
-      throw new UnknownModelError({ model: request.model, provider: request.provider });
-    }
+    if (!allowUnpriced(runtime, [])) throw unknownModelError(request, priced);
     runtime.emitter.emit("unpriced-model", { ...names, context });
+  } else if (priced.priceMatch === "family" && !allowUnpriced(runtime, [])) {
+    throw unknownModelError(request, priced);
   }
   const pending = runtime.inputCounter(request);
   return pending instanceof Promise
@@ -368,6 +369,20 @@ class UnheldAdmission implements Admission {
   learn(actualInputTokens: number): void {
     this.input?.learn?.(actualInputTokens);
   }
+}
+
+/**
+ * The refusal of a model with no price, or with only a `family` (approximate) one: the message
+ * names the closest entry and how to add a price.
+ */
+function unknownModelError(
+  request: { model: string; provider?: string | undefined },
+  priced: PricedModel | undefined,
+): UnknownModelError {
+  if (priced === undefined) {
+    return new UnknownModelError({ model: request.model, provider: request.provider });
+  }
+  return approximatePriceError(request.model, priced);
 }
 
 /** Unpriced calls pass unless a USD limit would have to hold them (or the policy refuses all). */

@@ -2,7 +2,7 @@ import { compileBudgetRules } from "../budget/compile-budget-rules.js";
 import { findInsights } from "../insights/find-insights.js";
 import { projectBudgets } from "../insights/project-budgets.js";
 import { toRecordQuery } from "../insights/to-record-query.js";
-import { createCatalog } from "../pricing/create-catalog.js";
+import { catalogOf, onRefreshFailure } from "../pricing/catalog-of.js";
 import { priceUsage } from "../pricing/price-usage.js";
 import { memoryStore } from "../store/memory-store.js";
 import { createCorrectionFactors } from "../tokenize/correction-factors.js";
@@ -37,9 +37,10 @@ import type { Ledger } from "./types.js";
  */
 export function createLedger(options: LedgerOptions = {}): Ledger {
   const resolved = resolveLedgerOptions(options);
-  const catalog = createCatalog(resolved.prices === undefined ? {} : { prices: resolved.prices });
+  const catalog = catalogOf(resolved.prices);
   const budgets = compileBudgetRules(resolved.budgets, { contextKeys: resolved.contextKeys });
   const emitter = createLedgerEmitter(resolved.onEvent);
+  onRefreshFailure(catalog, (failure) => emitter.emit("price-refresh-failed", failure));
   const store = resolved.store ?? memoryStore();
   const guard = createStoreGuard({
     timeoutMs: resolved.storeTimeoutMs,
@@ -64,6 +65,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     failMode: resolved.failMode,
     holdTtlMs: resolved.holdTtlMs,
     defaultMaxOutputTokens: resolved.defaultMaxOutputTokens,
+    costMismatchTolerance: resolved.costMismatchTolerance,
     now: resolved.now,
     claimedThresholds: new Map(),
     resolveModel(model, provider) {

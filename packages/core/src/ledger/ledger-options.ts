@@ -1,5 +1,6 @@
 import type { BudgetRule } from "../budget/budget-rule.js";
 import { InvalidConfigError } from "../errors/invalid-config-error.js";
+import type { Catalog } from "../pricing/create-catalog.js";
 import type { UserPrices } from "../pricing/user-prices.js";
 import type { BudgetStore } from "../store/store.js";
 import type { TokenizerLoader } from "../tokenize/tokenizer.js";
@@ -9,6 +10,7 @@ import {
   custom,
   formatIssues,
   integer,
+  number,
   objectOf,
   oneOf,
   optional,
@@ -49,9 +51,10 @@ export interface LedgerOptions {
   store?: BudgetStore;
   /**
    * Your prices, USD per 1M tokens, keyed `provider:model` (they win over the catalog), e.g.
-   * `{ "acme:my-model": { inputMtok: 0.5, outputMtok: 1.5 } }`.
+   * `{ "acme:my-model": { inputMtok: 0.5, outputMtok: 1.5 } }`, or a whole catalog:
+   * `createCatalog({...})`, `remoteCatalog()` (prices that refresh themselves).
    */
-  prices?: UserPrices;
+  prices?: UserPrices | Catalog;
   /** Budget rules; a call is admitted only if every matching rule can hold it. */
   budgets?: readonly BudgetRule[];
   /**
@@ -86,6 +89,12 @@ export interface LedgerOptions {
   holdTtlMs?: number;
   /** Worst-case output when neither the call nor the catalog gives one. @default 4096 */
   defaultMaxOutputTokens?: number;
+  /**
+   * When a provider or gateway reports what it billed (`SettleMeta.providerReportedCostUsd`),
+   * a `cost-mismatch` event fires if it differs from the computed cost by more than BOTH the
+   * relative and the absolute tolerance. @default { relative: 0.02, absoluteUsd: 0.000001 }
+   */
+  costMismatchTolerance?: { relative?: number; absoluteUsd?: number };
   /** Tokenizer loader for estimates, e.g. `jsTiktokenTokenizer` from `@tokenledger/core/tokenizers/js-tiktoken`. @default gpt-tokenizer, loaded lazily */
   tokenizer?: TokenizerLoader;
   /** Called for every event, besides listeners added with `ledger.on`. */
@@ -97,7 +106,7 @@ export interface LedgerOptions {
 /** Options after validation, with defaults applied. */
 export interface ResolvedLedgerOptions {
   store: BudgetStore | undefined;
-  prices: UserPrices | undefined;
+  prices: UserPrices | Catalog | undefined;
   budgets: readonly unknown[];
   contextKeys: readonly string[];
   missingScope: MissingScopePolicy;
@@ -108,6 +117,7 @@ export interface ResolvedLedgerOptions {
   closeTimeoutMs: number;
   holdTtlMs: number;
   defaultMaxOutputTokens: number;
+  costMismatchTolerance: { relative: number; absoluteNanoUsd: number };
   tokenizer: TokenizerLoader | undefined;
   onEvent: ((event: LedgerEventName, payload: unknown) => void) | undefined;
   now: () => number;
@@ -149,6 +159,12 @@ const optionsCheck = objectOf({
   closeTimeoutMs: optional(integer({ min: 0, max: MAX_TIMER_MS })),
   holdTtlMs: optional(integer({ min: 1000, max: MAX_TIMER_MS })),
   defaultMaxOutputTokens: optional(integer({ min: 0, max: MAX_OUTPUT_TOKENS })),
+  costMismatchTolerance: optional(
+    objectOf({
+      relative: optional(refine(number(), (value: number) => value >= 0, "must be ≥ 0")),
+      absoluteUsd: optional(refine(number(), (value: number) => value >= 0, "must be ≥ 0")),
+    }),
+  ),
   tokenizer: optional(
     custom<TokenizerLoader>(
       isFunction,
@@ -179,7 +195,7 @@ export function resolveLedgerOptions(options: unknown): ResolvedLedgerOptions {
   const budgets = value.budgets ?? [];
   return {
     store: value.store,
-    prices: value.prices as UserPrices | undefined,
+    prices: value.prices as UserPrices | Catalog | undefined,
     budgets,
     contextKeys: [...new Set([...STANDARD_CONTEXT_KEYS, ...(value.contextKeys ?? [])])],
     missingScope: value.missingScope ?? "warn",
@@ -190,6 +206,10 @@ export function resolveLedgerOptions(options: unknown): ResolvedLedgerOptions {
     closeTimeoutMs: value.closeTimeoutMs ?? 5000,
     holdTtlMs: value.holdTtlMs ?? 600_000,
     defaultMaxOutputTokens: value.defaultMaxOutputTokens ?? 4096,
+    costMismatchTolerance: {
+      relative: value.costMismatchTolerance?.relative ?? 0.02,
+      absoluteNanoUsd: Math.round((value.costMismatchTolerance?.absoluteUsd ?? 0.000001) * 1e9),
+    },
     tokenizer: value.tokenizer,
     onEvent: value.onEvent,
     now: value.now ?? Date.now,

@@ -31,6 +31,8 @@ export interface LedgerRuntime {
   failMode: "closed" | "open";
   holdTtlMs: number;
   defaultMaxOutputTokens: number;
+  /** Beyond both, a provider-reported cost fires `cost-mismatch`. */
+  costMismatchTolerance: { relative: number; absoluteNanoUsd: number };
   now: () => number;
   /** The catalog entry for a model as a framework names it, or `undefined` when unpriced. */
   resolveModel(model: string, provider: string | undefined): PricedModel | undefined;

@@ -6,6 +6,7 @@ import { amountOfKind, LIMIT_KINDS, limitOfKind } from "../store/amounts.js";
 import type { BucketBalance, SettleCharge } from "../store/store.js";
 import type { Usage } from "../usage/usage.js";
 import { validateUsage } from "../usage/validate-usage.js";
+import { emitCostMismatch, usdToNanoUsd } from "./cost-mismatch.js";
 import { isoTime } from "./iso-time.js";
 import type { LedgerRuntime, PricedModel } from "./ledger-runtime.js";
 import { priceParts } from "./price-parts.js";
@@ -61,6 +62,15 @@ export function settleCall(
   }
   const finish = (): UsageRecord => {
     for (const totals of input.tracks) addRecordToTotals(totals, record);
+    if (record.priceMatch === "family") {
+      runtime.emitter.emit("approximate-price", {
+        model: record.responseModel ?? record.requestedModel,
+        provider: record.provider,
+        priceEntry: record.priceEntry ?? record.model,
+        context: record.context,
+      });
+    }
+    emitCostMismatch(runtime, record);
     runtime.emitter.emit("usage", { record });
     return record;
   };
@@ -133,7 +143,12 @@ function buildRecord(
     context: input.context,
   };
   if (meta.responseModel !== undefined) record.responseModel = meta.responseModel;
-  if (cost) record.priceSource = cost.priceSource;
+  if (cost && priced) {
+    record.priceSource = cost.priceSource;
+    record.priceMatch = priced.priceMatch;
+    record.priceEntry = priced.priceEntry;
+    record.priceSnapshot = priced.priceSnapshot;
+  }
   if (input.fallbackFrom !== undefined) record.fallbackFrom = input.fallbackFrom;
   if (input.reserved) {
     if (input.reserved.inputTokens !== undefined) {
@@ -152,6 +167,8 @@ function buildRecord(
   }
   if (meta.providerReportedCostUsd !== undefined) {
     record.providerReportedCostUsd = meta.providerReportedCostUsd;
+    const reported = usdToNanoUsd(meta.providerReportedCostUsd);
+    if (reported !== undefined) record.reportedCostNanoUsd = reported;
   }
   if (meta.metadata !== undefined) record.metadata = meta.metadata;
   if (multiPart) record.parts = multiPart.parts;

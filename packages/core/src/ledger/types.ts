@@ -1,6 +1,8 @@
 import type { BudgetExceededError } from "../errors/budget-exceeded-error.js";
+import type { PriceRefreshError, PriceRefreshFailure } from "../errors/price-refresh-error.js";
 import type { BudgetProjection } from "../insights/project-budgets.js";
 import type { Insight, InsightOptions, InsightQuery } from "../insights/types.js";
+import type { PriceMatch } from "../pricing/price-match.js";
 import type { CostBreakdown } from "../pricing/types.js";
 import type { AggregateRow } from "../store/ledger-query.js";
 import type { Usage } from "../usage/usage.js";
@@ -150,6 +152,15 @@ export interface UsageRecord {
   latencyMs?: number;
   /** Where the price came from (`genai-prices@<commit>`, `user`). */
   priceSource?: string;
+  /**
+   * How the model id matched its price entry (contract): `exact`, `snapshot`, `alias`, or
+   * `family` (an approximate price; an `approximate-price` event fired). Absent when unpriced.
+   */
+  priceMatch?: PriceMatch;
+  /** The price entry that priced the call: `anthropic:claude-sonnet-4-5`, or the user price's key. */
+  priceEntry?: string;
+  /** The price data it came from: `genai-prices@47df840/2026-08-21`, a remote fetch, or `user`. */
+  priceSnapshot?: string;
   /** Hash of the whole prompt (16 hex digits); equal prompts hash equal. Never the prompt text. */
   promptHash?: string;
   /** Hash of the prompt's leading system/developer messages. */
@@ -162,6 +173,11 @@ export interface UsageRecord {
   reservedInputTokens?: number;
   reservedOutputTokens?: number;
   providerReportedCostUsd?: number;
+  /**
+   * What the provider or gateway said it billed (OpenRouter `usage.cost`, the AI Gateway's cost,
+   * LiteLLM's `x-litellm-response-cost`), integer nano-USD, beside the computed `costNanoUsd`.
+   */
+  reportedCostNanoUsd?: number;
   metadata?: Record<string, unknown>;
   /**
    * A call billed across several models or steps: each part priced at its own model's price.
@@ -243,6 +259,32 @@ export interface LedgerEvents {
   };
   denied: { error: BudgetExceededError; model: string; provider: string; context: LedgerContext };
   "unpriced-model": { model: string; provider: string; context: LedgerContext };
+  /**
+   * A call was priced by a `family` match: the data has no entry for the id itself, so the
+   * price is another model's (`priceEntry`). Under a USD budget `unknownModel` decides first.
+   */
+  "approximate-price": {
+    model: string;
+    provider: string;
+    priceEntry: string;
+    context: LedgerContext;
+  };
+  /**
+   * The cost the provider or gateway reported differs from the computed one by more than
+   * `costMismatchTolerance` (a stale price, an unbilled part, a gateway fee).
+   */
+  "cost-mismatch": {
+    recordId: string;
+    model: string;
+    provider: string;
+    costNanoUsd: number;
+    reportedCostNanoUsd: number;
+    /** reported − computed. */
+    differenceNanoUsd: number;
+    context: LedgerContext;
+  };
+  /** A `remoteCatalog` refresh was rejected (see `reason`); the last good prices stay in use. */
+  "price-refresh-failed": { reason: PriceRefreshFailure; url: string; error: PriceRefreshError };
   /**
    * A call without `maxOutputTokens` on a model whose output limit the catalog does not know:
    * the hold assumed `outputTokens` (the ledger's `defaultMaxOutputTokens`) and the call may

@@ -42,6 +42,7 @@ export interface WorstCaseCostRequest {
  *
  * @throws InvalidUsageError for an invalid usage (negative, fractional, parts larger than totals…).
  * @throws UnknownModelError when the catalog has no price for the model (never a silent $0).
+ * A `family` match (a prefix rule of another model) is priced and says so: `priceMatch: "family"`.
  */
 export function calculateCost(
   request: CostRequest,
@@ -57,7 +58,12 @@ export function calculateCost(
   const usage = validateUsage(request.usage, { source: "calculateCost" });
   const atMs = toEpochMs(request.at);
   const resolved = catalog.resolveOrThrow(request.model, request.provider);
-  return priceUsage(resolved, usage, atMs, request.serviceTier);
+  return {
+    ...priceUsage(resolved, usage, atMs, request.serviceTier),
+    priceMatch: resolved.priceMatch,
+    priceEntry: resolved.priceEntry,
+    priceSnapshot: resolved.priceSnapshot,
+  };
 }
 
 /**

@@ -27,8 +27,19 @@ export {
   defaultCatalog,
 } from "./create-catalog.js";
 export { PRICE_KINDS, type PriceKind } from "./price-kind.js";
+export type { PriceMatch } from "./price-match.js";
+export { type ReportedCostSources, readReportedCostUsd } from "./read-reported-cost.js";
+export {
+  DEFAULT_PRICES_URL,
+  type PriceCache,
+  type RemoteCatalog,
+  type RemoteCatalogEvents,
+  type RemoteCatalogOptions,
+  type RemoteCatalogStatus,
+  remoteCatalog,
+} from "./remote/remote-catalog.js";
 export { resolveModel } from "./resolve-model.js";
-export type { ModelInfo, ResolvedModel } from "./resolved-model.js";
+export type { ModelInfo, ResolvedModel, ServiceTierSuffix } from "./resolved-model.js";
 export type { CostBreakdown, CostLine } from "./types.js";
 export type {
   UserModelPrice,

@@ -1,11 +1,13 @@
+import type { PriceMatch } from "./price-match.js";
 import { compilePriceSchedule } from "./price-schedule.js";
 import {
   GATEWAY_PROVIDER,
+  isAiSdkProviderName,
   isExactProviderAlias,
   LOCAL_PROVIDERS,
   providerAlias,
 } from "./provider-names.js";
-import type { ResolvedModel } from "./resolved-model.js";
+import type { ResolvedModel, ServiceTierSuffix } from "./resolved-model.js";
 import type { SnapshotHit, SnapshotIndex } from "./snapshot-index.js";
 import type { ParsedUserPrice } from "./user-prices.js";
 
@@ -14,7 +16,20 @@ interface UserEntry {
   readonly provider: string;
   readonly model: string;
   readonly price: ParsedUserPrice;
+  /** The key as the user wrote it (the record's `priceEntry`). */
+  readonly key: string;
 }
+
+/** One lookup: a provider (or none: any) and a lower-cased model id. */
+interface Attempt {
+  readonly provider: string | undefined;
+  readonly model: string;
+  /** The price would be another provider's (a gateway creator with no entry of its own). */
+  readonly borrowed?: boolean;
+}
+
+/** `:batch` / `:flex` / `:priority` at the end of a model id: a service tier, not a model. */
+const TIER_SUFFIX = /:(batch|flex|priority)$/i;
 
 const SEPARATOR = "\u0000";
 const RESOLUTION_CACHE_LIMIT = 10_000;
@@ -72,7 +87,12 @@ export class ModelResolver {
   /** Registers a user price under its key (`provider:model`, `provider/model`, `model`, `provider:*`). */
   addUserPrice(key: string, price: ParsedUserPrice): void {
     const { provider, model } = this.#splitUserKey(key.trim());
-    const entry: UserEntry = { provider: provider ?? "", model: model.toLowerCase(), price };
+    const entry: UserEntry = {
+      provider: provider ?? "",
+      model: model.toLowerCase(),
+      price,
+      key: key.trim(),
+    };
     this.#users.set(`${entry.provider}${SEPARATOR}${entry.model}`, entry);
     if (entry.provider) this.#userProviders.add(entry.provider);
   }
@@ -134,7 +154,7 @@ export class ModelResolver {
     const colon = model.indexOf(":");
     if (colon > 0 && colon < model.length - 1) {
       const prefix = model.slice(0, colon).toLowerCase();
-      if (this.#isKnownProvider(prefix)) {
+      if (this.#isKnownProvider(prefix) || isAiSdkProviderName(prefix)) {
         return { provider: this.canonicalProvider(prefix), model: model.slice(colon + 1) };
       }
     }
@@ -164,26 +184,59 @@ export class ModelResolver {
   }
 
   #resolveUncached(model: string, provider: string | undefined): ResolvedModel | undefined {
-    const reference = this.#splitReference(model.trim(), provider);
+    const trimmed = model.trim();
+    const tier = TIER_SUFFIX.exec(trimmed);
+    const reference = this.#splitReference(tier ? trimmed.slice(0, tier.index) : trimmed, provider);
+    const serviceTier = tier?.[1]?.toLowerCase() as ServiceTierSuffix | undefined;
     const lowerModel = reference.model.toLowerCase();
     const canonical = reference.provider;
-    const attempts: [string | undefined, string][] = [];
+    const attempts: Attempt[] = [];
     const inCatalog = canonical !== undefined && this.#index?.hasProvider(canonical.toLowerCase());
     if (canonical !== undefined && canonical !== GATEWAY_PROVIDER) {
-      attempts.push([canonical, lowerModel]);
+      attempts.push({ provider: canonical, model: lowerModel });
     }
     const gateway = this.#splitGateway(lowerModel);
-    if (gateway) attempts.push([gateway.provider, gateway.model]);
+    if (gateway) attempts.push(gateway);
     if (canonical === undefined || (!inCatalog && !LOCAL_PROVIDERS.has(canonical))) {
-      attempts.push([undefined, lowerModel]);
+      attempts.push({ provider: undefined, model: lowerModel });
     }
-    for (const [attemptProvider, attemptModel] of attempts) {
-      for (const variant of [attemptModel, ...modelIdVariants(attemptModel)]) {
-        const found = this.#tryOne(attemptProvider, variant, canonical);
-        if (found) return found;
+    const creatorModel =
+      gateway === undefined ? this.#gatewayCreatorModel(lowerModel, canonical) : undefined;
+    if (creatorModel !== undefined) {
+      attempts.push({ provider: undefined, model: creatorModel, borrowed: true });
+    }
+    // The first exact / snapshot / alias hit wins; a family hit only when nothing better exists.
+    let family: ResolvedModel | undefined;
+    for (const attempt of attempts) {
+      const base = attempt.model.replace(/^models\//, "");
+      const dateless = base.replace(TRAILING_DATE, "");
+      for (const variant of [attempt.model, ...modelIdVariants(attempt.model)]) {
+        const found = this.#tryOne(attempt.provider, variant, canonical);
+        if (found === undefined) continue;
+        let match: PriceMatch = attempt.borrowed ? "family" : found.priceMatch;
+        if (match !== "family" && variant === dateless && dateless !== base) {
+          match = "snapshot";
+        }
+        const resolved: ResolvedModel = {
+          ...found,
+          priceMatch: match,
+          ...(serviceTier !== undefined ? { serviceTier } : {}),
+        };
+        if (match !== "family") return resolved;
+        family ??= resolved;
       }
     }
-    return undefined;
+    return family;
+  }
+
+  /**
+   * The model part of a gateway id whose creator has no price entry of its own (`meta/llama-…`
+   * through the Vercel AI Gateway): looked up anywhere, and priced only approximately.
+   */
+  #gatewayCreatorModel(lowerModel: string, canonical: string | undefined): string | undefined {
+    if (canonical !== GATEWAY_PROVIDER) return undefined;
+    const slash = lowerModel.indexOf("/");
+    return slash > 0 && slash < lowerModel.length - 1 ? lowerModel.slice(slash + 1) : undefined;
   }
 
   #tryOne(
@@ -191,14 +244,17 @@ export class ModelResolver {
     lowerModel: string,
     requestedProvider: string | undefined,
   ): ResolvedModel | undefined {
-    const user =
+    const exactUser =
       (provider !== undefined
         ? this.#users.get(`${provider}${SEPARATOR}${lowerModel}`)
         : undefined) ??
       this.#users.get(`${SEPARATOR}${lowerModel}`) ??
-      (provider !== undefined ? this.#users.get(`${provider}${SEPARATOR}*`) : undefined) ??
       (provider === undefined ? this.#userForAnyProvider(lowerModel) : undefined);
-    if (user) return this.#fromUser(user, lowerModel, provider ?? requestedProvider);
+    if (exactUser)
+      return this.#fromUser(exactUser, lowerModel, provider ?? requestedProvider, "exact");
+    const wildcard =
+      provider !== undefined ? this.#users.get(`${provider}${SEPARATOR}*`) : undefined;
+    if (wildcard) return this.#fromUser(wildcard, lowerModel, provider, "alias");
     const index = this.#index;
     if (index === undefined) return undefined;
     const hit =
@@ -209,8 +265,8 @@ export class ModelResolver {
     const override =
       this.#users.get(`${hit.providerId}${SEPARATOR}${hit.model.id.toLowerCase()}`) ??
       this.#users.get(`${SEPARATOR}${hit.model.id.toLowerCase()}`);
-    if (override) return this.#fromUser(override, hit.model.id, hit.providerId);
-    return this.#fromCatalog(hit, index);
+    if (override) return this.#fromUser(override, hit.model.id, hit.providerId, hit.match);
+    return { ...this.#fromCatalog(hit, index), priceMatch: hit.match };
   }
 
   #userForAnyProvider(lowerModel: string): UserEntry | undefined {
@@ -218,7 +274,12 @@ export class ModelResolver {
     return undefined;
   }
 
-  #fromUser(entry: UserEntry, model: string, provider: string | undefined): ResolvedModel {
+  #fromUser(
+    entry: UserEntry,
+    model: string,
+    provider: string | undefined,
+    priceMatch: PriceMatch,
+  ): ResolvedModel {
     return {
       provider: entry.provider || provider || "user",
       model: entry.model === "*" ? model : entry.model,
@@ -229,14 +290,19 @@ export class ModelResolver {
         ? { maxOutputTokens: entry.price.maxOutputTokens }
         : {}),
       priceSource: "user",
+      priceMatch,
+      priceEntry: entry.key,
+      priceSnapshot: "user",
       schedule: compilePriceSchedule(entry.price.prices),
     };
   }
 
+  /** The catalog entry's resolution (cached per entry; the caller sets its `priceMatch`). */
   #fromCatalog(hit: SnapshotHit, index: SnapshotIndex): ResolvedModel {
     const key = `${hit.providerId}${SEPARATOR}${hit.ownerId}${SEPARATOR}${hit.model.id}`;
     const cached = this.#catalogModels.get(key);
     if (cached) return cached;
+    const snapshot = index.snapshot;
     const resolved: ResolvedModel = {
       provider: hit.providerId,
       model: hit.model.id,
@@ -245,7 +311,11 @@ export class ModelResolver {
         ? { maxOutputTokens: hit.model.maxOutputTokens }
         : {}),
       ...(hit.model.deprecated ? { deprecated: true } : {}),
-      priceSource: index.snapshot.source,
+      priceSource: snapshot.source,
+      priceMatch: "exact",
+      priceEntry: `${hit.ownerId}:${hit.model.id}`,
+      priceSnapshot:
+        snapshot.date === undefined ? snapshot.source : `${snapshot.source}/${snapshot.date}`,
       schedule: compilePriceSchedule(hit.model.prices, hit.model.serviceTiers),
     };
     this.#catalogModels.set(key, resolved);

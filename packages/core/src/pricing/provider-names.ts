@@ -37,6 +37,7 @@ const PROVIDER_ALIASES: ReadonlyMap<string, string> = new Map([
   ["amazon_bedrock", "aws"],
   ["bedrock_converse", "aws"],
   ["aws", "aws"],
+  ["amazon", "aws"],
   // Others: AI SDK names and LangChain ls_provider values
   ["mistral", "mistral"],
   ["mistralai", "mistral"],
@@ -82,4 +83,35 @@ export function providerAlias(lowerName: string): string | undefined {
 /** True for a provider name listed exactly (no dotted-prefix guess): safe to split `x:model` on. */
 export function isExactProviderAlias(lowerName: string): boolean {
   return PROVIDER_ALIASES.has(lowerName);
+}
+
+/**
+ * What follows the provider in an AI SDK provider name (`openai.responses`, `google.vertex.chat`,
+ * `vertex.anthropic.messages`, `azure.chat`, `xai.chat`, `mistral.embedding`).
+ */
+const AI_SDK_API_SEGMENTS: ReadonlySet<string> = new Set([
+  "responses",
+  "chat",
+  "completion",
+  "embedding",
+  "textembedding",
+  "image",
+  "transcription",
+  "speech",
+  "messages",
+  "generative-ai",
+  "vertex",
+  "anthropic",
+  "converse",
+]);
+
+/**
+ * True for an AI SDK provider name: a provider listed exactly, followed by API segments
+ * (`openai.responses`, `google.vertex.chat`). Never true for a Bedrock model id such as
+ * `anthropic.claude-sonnet-4-5-20250929-v1`, so `provider:model` splits only on real names.
+ */
+export function isAiSdkProviderName(lowerName: string): boolean {
+  const segments = lowerName.split(".");
+  if (segments.length < 2 || !PROVIDER_ALIASES.has(segments[0] ?? "")) return false;
+  return segments.slice(1).every((segment) => AI_SDK_API_SEGMENTS.has(segment));
 }

@@ -1,5 +1,12 @@
 import type { CatalogSnapshot, SnapshotModel, SnapshotProvider } from "./catalog-snapshot.js";
 import { type CompiledMatcher, compileMatchRule } from "./match-rule.js";
+import {
+  classifyIdForms,
+  declaredNames,
+  idForms,
+  PRICE_MATCH_RANK,
+  type PriceMatch,
+} from "./price-match.js";
 import { providerAlias } from "./provider-names.js";
 
 /**
@@ -49,12 +56,22 @@ export interface SnapshotHit {
   /** The provider whose entry holds the price. */
   readonly ownerId: string;
   readonly model: SnapshotModel;
+  /** How the id matched the entry (see {@link PriceMatch}). */
+  readonly match: PriceMatch;
 }
 
 interface IndexedModel {
   readonly lowerId: string;
   readonly matches: CompiledMatcher;
+  /** Names the rule declares for the entry (see `declaredNames`). */
+  readonly names: readonly string[];
   readonly model: SnapshotModel;
+}
+
+/** A model of one provider and how it matched. */
+interface OwnHit {
+  readonly model: SnapshotModel;
+  readonly match: PriceMatch;
 }
 
 interface IndexedProvider {
@@ -115,6 +132,7 @@ export class SnapshotIndex {
       provider.models = provider.source.models.map((model) => ({
         lowerId: model.id.toLowerCase(),
         matches: compileMatchRule(model.match),
+        names: declaredNames(model.match),
         model,
       }));
     }
@@ -140,11 +158,25 @@ export class SnapshotIndex {
     return this.#providerMatchers.find((matcher) => matcher.matches(lowerName))?.id;
   }
 
-  #findOwn(provider: IndexedProvider, lowerId: string): SnapshotModel | undefined {
+  /**
+   * The provider's entry for an id: its own id first, then the best-matching entry (exact,
+   * snapshot, alias before a `family` match; the first in match order among equals).
+   */
+  #findOwn(provider: IndexedProvider, lowerId: string): OwnHit | undefined {
     const models = this.#models(provider);
-    for (const entry of models) if (entry.lowerId === lowerId) return entry.model;
-    for (const entry of models) if (entry.matches(lowerId)) return entry.model;
-    return undefined;
+    for (const entry of models)
+      if (entry.lowerId === lowerId) return { model: entry.model, match: "exact" };
+    let best: OwnHit | undefined;
+    const forms = idForms(lowerId);
+    for (const entry of models) {
+      const match = classifyIdForms(forms, entry.lowerId, entry.names, entry.matches(lowerId));
+      if (match === undefined) continue;
+      if (best === undefined || PRICE_MATCH_RANK[match] < PRICE_MATCH_RANK[best.match]) {
+        best = { model: entry.model, match };
+        if (match !== "family") break;
+      }
+    }
+    return best;
   }
 
   /** A model of one provider (by id, then the first match rule), else of its fallback providers. */
@@ -153,13 +185,19 @@ export class SnapshotIndex {
     const provider = providers.get(providerId.toLowerCase());
     if (provider === undefined) return undefined;
     const own = this.#findOwn(provider, lowerId);
-    if (own !== undefined) return { providerId: provider.id, ownerId: provider.id, model: own };
+    if (own !== undefined && own.match !== "family") {
+      return { providerId: provider.id, ownerId: provider.id, ...own };
+    }
+    let family: SnapshotHit | undefined =
+      own === undefined ? undefined : { providerId: provider.id, ownerId: provider.id, ...own };
     for (const fallbackId of provider.fallbacks) {
       const fallback = providers.get(fallbackId);
-      const model = fallback ? this.#findOwn(fallback, lowerId) : undefined;
-      if (fallback && model) return { providerId: provider.id, ownerId: fallback.id, model };
+      const hit = fallback ? this.#findOwn(fallback, lowerId) : undefined;
+      if (fallback === undefined || hit === undefined) continue;
+      if (hit.match !== "family") return { providerId: provider.id, ownerId: fallback.id, ...hit };
+      family ??= { providerId: provider.id, ownerId: fallback.id, ...hit };
     }
-    return undefined;
+    return family;
   }
 
   /**
@@ -169,22 +207,29 @@ export class SnapshotIndex {
    */
   findBare(lowerId: string): SnapshotHit | undefined {
     const providers = this.#index();
+    let family: SnapshotHit | undefined;
+    const consider = (provider: IndexedProvider): SnapshotHit | undefined => {
+      const hit = this.#findOwn(provider, lowerId);
+      if (hit === undefined) return undefined;
+      const found = { providerId: provider.id, ownerId: provider.id, ...hit };
+      if (hit.match !== "family") return found;
+      family ??= found;
+      return undefined;
+    };
     for (const claim of SHAPE_CLAIMS) {
       const provider = claim.pattern.test(lowerId) ? providers.get(claim.provider) : undefined;
-      const model = provider ? this.#findOwn(provider, lowerId) : undefined;
-      if (provider && model) return { providerId: provider.id, ownerId: provider.id, model };
+      const found = provider ? consider(provider) : undefined;
+      if (found) return found;
     }
     for (const provider of this.#bareOrder) {
-      if (provider.modelMatch?.(lowerId)) {
-        const model = this.#findOwn(provider, lowerId);
-        if (model) return { providerId: provider.id, ownerId: provider.id, model };
-      }
+      const found = provider.modelMatch?.(lowerId) ? consider(provider) : undefined;
+      if (found) return found;
     }
     for (const provider of this.#bareOrder) {
-      const model = this.#findOwn(provider, lowerId);
-      if (model) return { providerId: provider.id, ownerId: provider.id, model };
+      const found = consider(provider);
+      if (found) return found;
     }
-    return undefined;
+    return family;
   }
 
   /** Model ids of one provider (and its fallbacks), or of every provider. */

@@ -1,3 +1,5 @@
+import type { PriceMatch } from "./price-match.js";
+
 /** One priced kind of tokens inside a {@link CostBreakdown}. */
 export interface CostLine {
   /** What was priced: `input`, `cacheRead`, `cacheWrite`, `cacheWrite1h`, `output`, `reasoning`, `inputAudio`, … */
@@ -39,4 +41,10 @@ export interface CostBreakdown {
   unpricedServiceTier?: string;
   /** Billed units in the usage the model has no price for (`webSearchRequests`): not in the total. */
   unpricedUnits?: string[];
+  /** How the model id matched its price entry (`family`: an approximate price). Set by `calculateCost`. */
+  priceMatch?: PriceMatch;
+  /** The price entry applied, e.g. `anthropic:claude-sonnet-4-5`. Set by `calculateCost`. */
+  priceEntry?: string;
+  /** The price data it came from, e.g. `genai-prices@47df840/2026-08-21` or `user`. Set by `calculateCost`. */
+  priceSnapshot?: string;
 }
