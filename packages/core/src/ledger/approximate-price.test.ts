@@ -66,10 +66,12 @@ describe("approximate (family) prices", () => {
     expect(record.costNanoUsd).toBe(7_500_000);
   });
 
-  it("never price a newer model id as the older one: claude-opus-5-5 is unpriced", async () => {
+  // The newest Opus in the bundled data is claude-opus-5-5 (genai-prices npm 0.1.8, 2026-09-23):
+  // a later version is a model the data does not know.
+  it("never price a newer model id as the older one: claude-opus-6-1 is unpriced", async () => {
     const ledger = createLedger();
     const record = await ledger.record({
-      model: "claude-opus-5-5",
+      model: "claude-opus-6-1",
       provider: "anthropic",
       usage: { inputTokens: 10, outputTokens: 10 },
     });

@@ -110,13 +110,22 @@ describe("catalog resolution says how it matched", () => {
   });
 });
 
-describe("the bundled catalog (genai-prices data of 2026-08-21)", () => {
-  it("never prices claude-opus-5-5 or mistral-medium-3-5 as an older model", () => {
-    expect(createCatalog().resolve("claude-opus-5-5")).toBeUndefined();
-    expect(createCatalog().resolve("mistral-medium-3-5", "mistral")).toBeUndefined();
+describe("the bundled catalog", () => {
+  // The red team's ids (claude-opus-5-5, mistral-medium-3-5) are in the data since genai-prices
+  // npm 0.1.8 (2026-09-23); versions past the data's newest stand in for them.
+  it("never prices claude-opus-6-1 or mistral-medium-4-2 as an older model", () => {
+    expect(createCatalog().resolve("claude-opus-6-1")).toBeUndefined();
+    expect(createCatalog().resolve("mistral-medium-4-2", "mistral")).toBeUndefined();
     expect(() =>
-      calculateCost({ model: "claude-opus-5-5", usage: { inputTokens: 10, outputTokens: 10 } }),
+      calculateCost({ model: "claude-opus-6-1", usage: { inputTokens: 10, outputTokens: 10 } }),
     ).toThrow(UnknownModelError);
+  });
+
+  it("prices the red team's ids by their own entries now that the data has them", () => {
+    expect(createCatalog().resolve("claude-opus-5-5")).toMatchObject({
+      priceMatch: "exact",
+      priceEntry: "anthropic:claude-opus-5-5",
+    });
   });
 
   it("prices a dated snapshot of a known model as a snapshot", () => {

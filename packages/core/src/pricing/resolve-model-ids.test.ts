@@ -16,10 +16,15 @@ const entryOf = (model: string, provider?: string) => {
 
 describe("model ids as providers and gateways spell them", () => {
   it("Vertex claude-*@date resolves to the model's own entry, not Claude 4", () => {
-    const expected = { entry: "anthropic:claude-sonnet-4-5", match: "snapshot" };
-    expect(entryOf("claude-sonnet-4-5@20250929", "google-vertex")).toEqual(expected);
-    expect(entryOf("claude-sonnet-4-5@20250929", "vertex.anthropic.messages")).toEqual(expected);
-    expect(entryOf("claude-sonnet-4-5@20250929")).toEqual(expected);
+    // Google's Vertex entry for Sonnet 4.5 is in the data since genai-prices npm 0.1.8: on
+    // Vertex its price wins; with no provider, Anthropic's own entry.
+    const onVertex = { entry: "google:claude-sonnet-4-5", match: "snapshot" };
+    expect(entryOf("claude-sonnet-4-5@20250929", "google-vertex")).toEqual(onVertex);
+    expect(entryOf("claude-sonnet-4-5@20250929", "vertex.anthropic.messages")).toEqual(onVertex);
+    expect(entryOf("claude-sonnet-4-5@20250929")).toEqual({
+      entry: "anthropic:claude-sonnet-4-5",
+      match: "snapshot",
+    });
     // Where Google's own Vertex entry declares the model, its price wins.
     expect(entryOf("claude-opus-4-1@20250805", "google-vertex")).toEqual({
       entry: "google:claude-4-opus",
