@@ -44,7 +44,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     emitter,
     inProcess: store.inProcess === true,
   });
-  const scope = new ContextScope();
+  const scope = new ContextScope({ asyncContext: resolved.asyncContext, emitter });
   const correctionFactors = createCorrectionFactors();
   const tokenizerOptions =
     resolved.tokenizer === undefined ? {} : { tokenizer: resolved.tokenizer };

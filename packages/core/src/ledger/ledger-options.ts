@@ -15,6 +15,7 @@ import {
   recordOf,
   validate,
 } from "../validation/index.js";
+import type { AsyncContextClass } from "./context-scope.js";
 import type { LedgerEventName } from "./types.js";
 
 /** What to do with a model the catalog has no price for. */
@@ -53,6 +54,12 @@ export interface LedgerOptions {
   defaultMaxOutputTokens?: number;
   /** Tokenizer loader for estimates, e.g. `jsTiktokenTokenizer` from `@tokenledger/core/tokenizers/js-tiktoken`. @default gpt-tokenizer, loaded lazily */
   tokenizer?: TokenizerLoader;
+  /**
+   * `AsyncLocalStorage` (the class), for `withContext`/`track` where the runtime does not
+   * expose it itself. @default globalThis.AsyncLocalStorage, else from `node:async_hooks`
+   * through `process.getBuiltinModule`; without either, only per-call `context` applies
+   */
+  asyncContext?: AsyncContextClass;
   /** Called for every event, besides listeners added with `ledger.on`. */
   onEvent?: (event: LedgerEventName, payload: unknown) => void;
   /** Clock, epoch ms. For tests and replays. @default Date.now */
@@ -70,6 +77,7 @@ export interface ResolvedLedgerOptions {
   holdTtlMs: number;
   defaultMaxOutputTokens: number;
   tokenizer: TokenizerLoader | undefined;
+  asyncContext: AsyncContextClass | undefined;
   onEvent: ((event: LedgerEventName, payload: unknown) => void) | undefined;
   now: () => number;
 }
@@ -101,6 +109,12 @@ const optionsCheck = objectOf({
     custom<TokenizerLoader>(
       isFunction,
       "must be a tokenizer loader (encoding) => Tokenizer, e.g. jsTiktokenTokenizer from @tokenledger/core/tokenizers/js-tiktoken",
+    ),
+  ),
+  asyncContext: optional(
+    custom<AsyncContextClass>(
+      isFunction,
+      'must be the AsyncLocalStorage class, e.g. import { AsyncLocalStorage } from "node:async_hooks"',
     ),
   ),
   onEvent: optional(
@@ -135,6 +149,7 @@ export function resolveLedgerOptions(options: unknown): ResolvedLedgerOptions {
     holdTtlMs: value.holdTtlMs ?? 600_000,
     defaultMaxOutputTokens: value.defaultMaxOutputTokens ?? 4096,
     tokenizer: value.tokenizer,
+    asyncContext: value.asyncContext,
     onEvent: value.onEvent,
     now: value.now ?? Date.now,
   };

@@ -206,6 +206,11 @@ export interface LedgerEvents {
    * refusing this one write while accepting others, so it was given up (see the error).
    */
   "store-error": { operation: string; error: unknown; buffered: boolean; dropped?: boolean };
+  /**
+   * Once per ledger: `withContext` or `track` ran where the runtime has no AsyncLocalStorage,
+   * so the calls inside carry only their explicit `context` (the message names the fixes).
+   */
+  "context-unavailable": { usedBy: "withContext" | "track"; message: string };
 }
 
 export type LedgerEventName = keyof LedgerEvents;
