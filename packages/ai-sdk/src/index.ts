@@ -1,3 +1,4 @@
+export type { WaitUntil } from "./defer-settlement.js";
 export {
   type LedgerEmbeddingMiddleware,
   type LedgerEmbeddingOptions,

@@ -1,4 +1,5 @@
 import { InvalidConfigError, type LedgerContext } from "@tokenledger/core";
+import type { WaitUntil } from "./defer-settlement.js";
 import type { LanguageModelLike } from "./model-shapes.js";
 import type { FallbackTarget } from "./reserve-call.js";
 
@@ -28,6 +29,14 @@ export interface LedgerMiddlewareOptions {
   capAtHold?: boolean;
   /** The `providerOptions` key that carries per-call context. @default "tokenledger" */
   providerOptionsKey?: string;
+  /**
+   * Serverless: settlement and ledger writes are handed to this function instead of awaited,
+   * so the result (and the stream's `finish`) does not wait for the store, and the platform
+   * keeps the function alive until they are done. Vercel's `waitUntil` from
+   * `@vercel/functions`, Next.js's `after`, Cloudflare's `waitUntil` from `cloudflare:workers`
+   * (or `(promise) => ctx.waitUntil(promise)`). The hold is still taken before the call.
+   */
+  waitUntil?: WaitUntil;
 }
 
 /** Options after validation. */
@@ -37,13 +46,20 @@ export interface ResolvedMiddlewareOptions {
   maxOutputUsd: number | undefined;
   capAtHold: boolean;
   providerOptionsKey: string;
+  waitUntil: WaitUntil | undefined;
 }
 
 /** Validates the options once, when the middleware is created. Throws `InvalidConfigError`. */
 export function resolveMiddlewareOptions(
   options: LedgerMiddlewareOptions | undefined,
 ): ResolvedMiddlewareOptions {
-  const { context, maxOutputUsd, capAtHold, providerOptionsKey = "tokenledger" } = options ?? {};
+  const {
+    context,
+    maxOutputUsd,
+    capAtHold,
+    providerOptionsKey = "tokenledger",
+    waitUntil,
+  } = options ?? {};
   const contextIsValid =
     context === undefined ||
     typeof context === "function" ||
@@ -63,8 +79,14 @@ export function resolveMiddlewareOptions(
   if (typeof providerOptionsKey !== "string" || providerOptionsKey.length === 0) {
     fail(`providerOptionsKey must be a non-empty string (default "tokenledger").`);
   }
+  if (waitUntil !== undefined && typeof waitUntil !== "function") {
+    fail(
+      "waitUntil must be a function taking a promise: waitUntil from @vercel/functions, after from next/server, or (promise) => ctx.waitUntil(promise) on Cloudflare.",
+    );
+  }
   return {
     context,
+    waitUntil,
     fallbacks: resolveFallbacks(options?.fallbackModel),
     maxOutputUsd,
     capAtHold: capAtHold ?? false,

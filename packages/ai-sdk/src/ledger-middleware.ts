@@ -77,6 +77,7 @@ export function ledgerMiddleware(
         context: contextOf(params),
         fallbacks: resolved.fallbacks,
         doGenerate,
+        waitUntil: resolved.waitUntil,
       }),
     wrapStream: ({ doStream, params, model }) =>
       runStream({
@@ -88,6 +89,7 @@ export function ledgerMiddleware(
         doStream,
         maxOutputUsd: resolved.maxOutputUsd,
         capAtHold: resolved.capAtHold,
+        waitUntil: resolved.waitUntil,
       }),
   };
 }

@@ -1,4 +1,5 @@
 import type { Ledger, LedgerContext } from "@tokenledger/core";
+import { deferSettlement, type WaitUntil } from "./defer-settlement.js";
 import type { CallOptionsLike, ModelIdentity } from "./model-shapes.js";
 import {
   readFinishReason,
@@ -19,6 +20,8 @@ export interface GenerateCall<Result> {
   context: LedgerContext;
   fallbacks: readonly FallbackTarget[];
   doGenerate: () => PromiseLike<Result>;
+  /** Hands settlement to the platform instead of awaiting it (see the middleware's option). */
+  waitUntil?: WaitUntil | undefined;
 }
 
 /**
@@ -44,22 +47,26 @@ export async function runGenerate<Result>(call: GenerateCall<Result>): Promise<R
         ? await call.doGenerate()
         : ((await fallback.model.doGenerate(params)) as Result);
   } catch (error) {
-    await settleFailedCall(reservation, error, { abortedBeforeSend, startedAtMs });
+    await deferSettlement(call.waitUntil, () =>
+      settleFailedCall(reservation, error, { abortedBeforeSend, startedAtMs }),
+    );
     throw error;
   }
   const providerMetadata = readProviderMetadata(result);
-  await settleReportedUsage(reservation, {
-    usage: (result as { usage?: unknown } | undefined)?.usage,
-    providerMetadata,
-    rawUsage: readResponseBodyUsage(result),
-    finishReason: readFinishReason(result),
-    responseModel: readResponseModelId(result),
-    provider: (fallback?.model ?? model).provider,
-    outputText: () => readGeneratedText(result),
-    status: "ok",
-    startedAtMs,
-    responseHeaders: (result as { response?: { headers?: Record<string, string | undefined> } })
-      ?.response?.headers,
-  });
+  await deferSettlement(call.waitUntil, () =>
+    settleReportedUsage(reservation, {
+      usage: (result as { usage?: unknown } | undefined)?.usage,
+      providerMetadata,
+      rawUsage: readResponseBodyUsage(result),
+      finishReason: readFinishReason(result),
+      responseModel: readResponseModelId(result),
+      provider: (fallback?.model ?? model).provider,
+      outputText: () => readGeneratedText(result),
+      status: "ok",
+      startedAtMs,
+      responseHeaders: (result as { response?: { headers?: Record<string, string | undefined> } })
+        ?.response?.headers,
+    }),
+  );
   return result;
 }

@@ -1,5 +1,6 @@
 import type { Ledger, LedgerContext, SettleMeta } from "@tokenledger/core";
 import { callPrompt } from "./call-prompt.js";
+import { deferSettlement, type WaitUntil } from "./defer-settlement.js";
 import type { CallOptionsLike, ModelIdentity, StreamResultLike } from "./model-shapes.js";
 import { type OutputCap, outputCapFor } from "./output-cap.js";
 import { readFinishReason, readProviderMetadata } from "./read-model-result.js";
@@ -18,6 +19,8 @@ export interface StreamCall<Result extends StreamResultLike> {
   doStream: () => PromiseLike<Result>;
   maxOutputUsd: number | undefined;
   capAtHold: boolean;
+  /** Hands settlement to the platform instead of awaiting it (see the middleware's option). */
+  waitUntil?: WaitUntil | undefined;
 }
 
 /**
@@ -57,7 +60,9 @@ export async function runStream<Result extends StreamResultLike>(
         ? await call.doStream()
         : ((await fallback.model.doStream(params)) as Result);
   } catch (error) {
-    await settleFailedCall(reservation, error, { abortedBeforeSend, startedAtMs });
+    await deferSettlement(call.waitUntil, () =>
+      settleFailedCall(reservation, error, { abortedBeforeSend, startedAtMs }),
+    );
     throw error;
   }
   const answeringProvider = (fallback?.model ?? model).provider;
@@ -66,19 +71,22 @@ export async function runStream<Result extends StreamResultLike>(
     usageShape: model.specificationVersion === "v2" ? "flat" : "nested",
     cap,
     onFinish: ({ part, responseModel, errorSeen, outputText }) =>
-      settleReportedUsage(reservation, {
-        usage: (part as { usage?: unknown }).usage,
-        providerMetadata: readProviderMetadata(part),
-        finishReason: readFinishReason(part),
-        responseModel,
-        provider: answeringProvider,
-        outputText,
-        status: errorSeen ? "error" : "ok",
-        startedAtMs,
-        responseHeaders: (result as { response?: { headers?: Record<string, string | undefined> } })
-          .response?.headers,
-      }),
-    onCut: async (cut) => {
+      deferSettlement(call.waitUntil, () =>
+        settleReportedUsage(reservation, {
+          usage: (part as { usage?: unknown }).usage,
+          providerMetadata: readProviderMetadata(part),
+          finishReason: readFinishReason(part),
+          responseModel,
+          provider: answeringProvider,
+          outputText,
+          status: errorSeen ? "error" : "ok",
+          startedAtMs,
+          responseHeaders: (
+            result as { response?: { headers?: Record<string, string | undefined> } }
+          ).response?.headers,
+        }),
+      ),
+    onCut: (cut) => {
       const meta: SettleMeta = {
         status: cut.status,
         estimated: true,
@@ -86,7 +94,9 @@ export async function runStream<Result extends StreamResultLike>(
         metadata: { endReason: cut.endReason },
       };
       if (cut.responseModel !== undefined) meta.responseModel = cut.responseModel;
-      await reservation.settleFromText(cut.outputText, meta);
+      return deferSettlement(call.waitUntil, () =>
+        reservation.settleFromText(cut.outputText, meta),
+      );
     },
   });
   return { ...result, stream };

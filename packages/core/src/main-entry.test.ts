@@ -17,6 +17,7 @@ describe("the main entry of @tokenledger/core", () => {
       metafile: true,
       format: "esm",
       platform: "node",
+      conditions: ["@tokenledger/source"],
       packages: "external",
       logLevel: "silent",
     });

@@ -11,7 +11,13 @@ import type { Serialized } from "@langchain/core/load/serializable";
 import type { BaseMessage, UsageMetadata } from "@langchain/core/messages";
 import type { LLMResult } from "@langchain/core/outputs";
 import type { ChainValues } from "@langchain/core/utils/types";
-import type { Ledger, LedgerContext, ReserveRequest, Totals } from "@tokenledger/core";
+import {
+  InvalidConfigError,
+  type Ledger,
+  type LedgerContext,
+  type ReserveRequest,
+  type Totals,
+} from "@tokenledger/core";
 import { contextFromMetadata, type MetadataContextKeys } from "./context-from-metadata.js";
 import { mayHideAnthropicSteps } from "./hidden-anthropic-steps.js";
 import { type ModelDefaults, modelFromStart } from "./model-from-start.js";
@@ -29,6 +35,15 @@ export interface LedgerCallbackHandlerOptions extends ModelDefaults, RunBookkeep
   metadataContextKeys?: MetadataContextKeys;
   /** Handler name; unique per instance by default (LangChain de-duplicates hooks by name). */
   name?: string;
+  /**
+   * Serverless: a model run's settlement is handed to this function instead of awaited, so
+   * `invoke` does not wait for the store, and the platform keeps the function alive until the
+   * write is done. Vercel's `waitUntil` from `@vercel/functions`, Next.js's `after`,
+   * Cloudflare's `waitUntil` from `cloudflare:workers` (or `(promise) => ctx.waitUntil(promise)`).
+   * `totals` then include a run once its settlement is done; a failed settlement goes to
+   * `onSettleError`, else `console.error`. The hold is still taken before the call.
+   */
+  waitUntil?: (promise: Promise<unknown>) => void;
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -63,6 +78,12 @@ export class LedgerCallbackHandler extends BaseCallbackHandler {
     handlerCount += 1;
     this.name = options.name ?? `tokenledger_handler_${handlerCount}`;
     this.ledger = ledger;
+    if (options.waitUntil !== undefined && typeof options.waitUntil !== "function") {
+      throw new InvalidConfigError({
+        message:
+          "waitUntil must be a function taking a promise: waitUntil from @vercel/functions, after from next/server, or (promise) => ctx.waitUntil(promise) on Cloudflare.",
+      });
+    }
     this.#options = options;
     this.#book = new RunBookkeeper(ledger, this, options);
   }
@@ -159,11 +180,23 @@ export class LedgerCallbackHandler extends BaseCallbackHandler {
     _tags?: string[],
     extraParams?: Record<string, unknown>,
   ): Promise<void> {
-    await this.#book.endModelRun(runId, output, extraParams);
+    await this.#settle(this.#book.endModelRun(runId, output, extraParams));
   }
 
   override async handleLLMError(error: unknown, runId: string): Promise<void> {
-    await this.#book.failModelRun(runId, error);
+    await this.#settle(this.#book.failModelRun(runId, error));
+  }
+
+  /** Awaits a settlement, or hands it to `waitUntil` (serverless) and returns at once. */
+  #settle(settlement: Promise<void>): Promise<void> {
+    const waitUntil = this.#options.waitUntil;
+    if (waitUntil === undefined) return settlement;
+    waitUntil(
+      settlement.catch((error: unknown) => {
+        console.error("[tokenledger] settling a LangChain run after the response failed:", error);
+      }),
+    );
+    return Promise.resolve();
   }
 
   // The runtime passes (chain, inputs, runId, parentRunId, tags, metadata, runType, runName),

@@ -7,11 +7,16 @@ const entry = fileURLToPath(new URL("./index.ts", import.meta.url));
 const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 
 function runBin(...argv: string[]) {
-  const result = spawnSync(process.execPath, [tsxCli, entry, ...argv], {
-    encoding: "utf8",
-    env: { ...process.env, TOKENLEDGER_STORE: "" },
-    timeout: 60_000,
-  });
+  // The source condition, like `pnpm tokenledger`: package imports (#default-tokenizer) resolve to src.
+  const result = spawnSync(
+    process.execPath,
+    [tsxCli, "--conditions=@tokenledger/source", entry, ...argv],
+    {
+      encoding: "utf8",
+      env: { ...process.env, TOKENLEDGER_STORE: "" },
+      timeout: 60_000,
+    },
+  );
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 

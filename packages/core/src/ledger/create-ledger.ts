@@ -48,7 +48,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     inProcess: store.inProcess === true,
     maxBufferedWrites: resolved.maxBufferedWrites,
   });
-  const scope = new ContextScope();
+  const scope = new ContextScope({ asyncContext: resolved.asyncContext, emitter });
   const correctionFactors = createCorrectionFactors();
   const tokenizerOptions =
     resolved.tokenizer === undefined ? {} : { tokenizer: resolved.tokenizer };

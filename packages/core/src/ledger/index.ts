@@ -1,3 +1,4 @@
+export type { AsyncContextClass, AsyncContextStorage } from "./context-scope.js";
 export { createLedger } from "./create-ledger.js";
 export type { LedgerOptions, MissingScopePolicy, UnknownModelPolicy } from "./ledger-options.js";
 export { addRecordToTotals, emptyTotals, totalsOf } from "./totals.js";

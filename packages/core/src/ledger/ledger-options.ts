@@ -19,6 +19,7 @@ import {
   string,
   validate,
 } from "../validation/index.js";
+import type { AsyncContextClass } from "./context-scope.js";
 import type { LedgerEventName } from "./types.js";
 
 /** What to do with a model the catalog has no price for. */
@@ -97,6 +98,12 @@ export interface LedgerOptions {
   costMismatchTolerance?: { relative?: number; absoluteUsd?: number };
   /** Tokenizer loader for estimates, e.g. `jsTiktokenTokenizer` from `@tokenledger/core/tokenizers/js-tiktoken`. @default gpt-tokenizer, loaded lazily */
   tokenizer?: TokenizerLoader;
+  /**
+   * `AsyncLocalStorage` (the class), for `withContext`/`track` where the runtime does not
+   * expose it itself. @default globalThis.AsyncLocalStorage, else from `node:async_hooks`
+   * through `process.getBuiltinModule`; without either, only per-call `context` applies
+   */
+  asyncContext?: AsyncContextClass;
   /** Called for every event, besides listeners added with `ledger.on`. */
   onEvent?: (event: LedgerEventName, payload: unknown) => void;
   /** Clock, epoch ms. For tests and replays. @default Date.now */
@@ -119,6 +126,7 @@ export interface ResolvedLedgerOptions {
   defaultMaxOutputTokens: number;
   costMismatchTolerance: { relative: number; absoluteNanoUsd: number };
   tokenizer: TokenizerLoader | undefined;
+  asyncContext: AsyncContextClass | undefined;
   onEvent: ((event: LedgerEventName, payload: unknown) => void) | undefined;
   now: () => number;
 }
@@ -171,6 +179,12 @@ const optionsCheck = objectOf({
       "must be a tokenizer loader (encoding) => Tokenizer, e.g. jsTiktokenTokenizer from @tokenledger/core/tokenizers/js-tiktoken",
     ),
   ),
+  asyncContext: optional(
+    custom<AsyncContextClass>(
+      isFunction,
+      'must be the AsyncLocalStorage class, e.g. import { AsyncLocalStorage } from "node:async_hooks"',
+    ),
+  ),
   onEvent: optional(
     custom<(event: LedgerEventName, payload: unknown) => void>(
       isFunction,
@@ -211,6 +225,7 @@ export function resolveLedgerOptions(options: unknown): ResolvedLedgerOptions {
       absoluteNanoUsd: Math.round((value.costMismatchTolerance?.absoluteUsd ?? 0.000001) * 1e9),
     },
     tokenizer: value.tokenizer,
+    asyncContext: value.asyncContext,
     onEvent: value.onEvent,
     now: value.now ?? Date.now,
   };

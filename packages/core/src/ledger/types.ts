@@ -317,6 +317,11 @@ export interface LedgerEvents {
    * `after-close`: written after `close()`.
    */
   dropped: { operation: string; subject: string; reason: DroppedReason; error?: unknown };
+  /**
+   * Once per ledger: `withContext` or `track` ran where the runtime has no AsyncLocalStorage,
+   * so the calls inside carry only their explicit `context` (the message names the fixes).
+   */
+  "context-unavailable": { usedBy: "withContext" | "track"; message: string };
 }
 
 /** Why a write was given up (see the `dropped` event). */

@@ -1,3 +1,4 @@
+import { defaultTokenizer } from "#default-tokenizer";
 import { InvalidConfigError } from "../errors/invalid-config-error.js";
 import { InvalidUsageError } from "../errors/invalid-usage-error.js";
 import { type CorrectionFactors, DEFAULT_CORRECTION_FACTORS } from "./correction-factors.js";
@@ -6,7 +7,6 @@ import { addMessages } from "./count-messages.js";
 import { countUncached } from "./count-text-tokens.js";
 import { addTools } from "./count-tools.js";
 import { encodingForModel } from "./encoding-for-model.js";
-import { gptTokenizer, loadedGptTokenizer } from "./gpt-tokenizer.js";
 import { addText, type Tally, type TallyContext } from "./tally.js";
 import type { EncodingName, Tokenizer, TokenizerLoader } from "./tokenizer.js";
 import { type TokenizerFamily, tokenizerFamily } from "./tokenizer-family.js";
@@ -29,7 +29,10 @@ export interface EstimateTokensOptions {
   model?: string | undefined;
   /** Provider name (`openai.chat`, `anthropic.messages`, an `ls_provider`): a fallback hint. */
   provider?: string | undefined;
-  /** A loaded tokenizer, or a loader such as `jsTiktokenTokenizer`. Default: gpt-tokenizer. */
+  /**
+   * A loaded tokenizer, or a loader such as `jsTiktokenTokenizer` or `charEstimateTokenizer`.
+   * Default: gpt-tokenizer; in edge and browser builds, `charEstimateTokenizer` (no table).
+   */
   tokenizer?: Tokenizer | TokenizerLoader | undefined;
   /** Learned factors (the ledger's). Default: {@link DEFAULT_CORRECTION_FACTORS}, not learned. */
   correctionFactors?: CorrectionFactors | undefined;
@@ -84,7 +87,7 @@ function resolveTokenizer(
   option: EstimateTokensOptions["tokenizer"],
   encoding: EncodingName,
 ): Tokenizer | Promise<Tokenizer> {
-  if (option === undefined) return loadedGptTokenizer(encoding) ?? gptTokenizer(encoding);
+  if (option === undefined) return defaultTokenizer(encoding);
   if (typeof option !== "function") {
     if (!isTokenizer(option)) throw invalidTokenizer();
     return option;

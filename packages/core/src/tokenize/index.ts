@@ -1,3 +1,5 @@
+export { gptTokenizer, loadedEncodings } from "#default-tokenizer";
+export { charEstimateTokenizer, countByCharacters } from "./char-estimate-tokenizer.js";
 export {
   type CorrectionFactors,
   type CorrectionFactorsOptions,
@@ -26,7 +28,6 @@ export {
   type TokenCountBasis,
   type TokenEstimate,
 } from "./estimate-tokens.js";
-export { gptTokenizer, loadedEncodings } from "./gpt-tokenizer.js";
 export { type ImageSize, readImageSize } from "./image-size.js";
 export {
   type ImageDetail,

@@ -1,0 +1,26 @@
+/**
+ * Keeps a serverless function alive until a promise settles: Vercel's `waitUntil` (from
+ * `@vercel/functions`), Next.js's `after`, or Cloudflare's `ctx.waitUntil` (bound to `ctx`, or
+ * `waitUntil` from `cloudflare:workers`).
+ */
+export type WaitUntil = (promise: Promise<unknown>) => void;
+
+/**
+ * Runs a settlement now. Without `waitUntil` the caller waits for it (and sees its error);
+ * with it, the promise is handed to `waitUntil` and the caller goes on at once — the response
+ * does not wait for the store write. A settlement that fails there cannot reach the caller: it
+ * is logged (store outages also arrive as the ledger's `store-error` events).
+ */
+export function deferSettlement(
+  waitUntil: WaitUntil | undefined,
+  settle: () => Promise<unknown>,
+): Promise<void> {
+  if (waitUntil === undefined) return settle().then(ignore);
+  const settled = settle().then(ignore, (error: unknown) => {
+    console.error("[tokenledger] settling a call after the response failed:", error);
+  });
+  waitUntil(settled);
+  return Promise.resolve();
+}
+
+function ignore(): void {}
