@@ -9,7 +9,7 @@ import {
   type PromptFingerprint,
 } from "../insights/fingerprint-prompt.js";
 import { approximatePriceError } from "../pricing/approximate-price-error.js";
-import type { ReserveHold, StoreDenial } from "../store/store.js";
+import type { ReserveHold, ReserveOutcome, StoreDenial } from "../store/store.js";
 import { nextCallId } from "./call-id.js";
 import {
   type CallEstimate,
@@ -18,6 +18,7 @@ import {
   worstCase,
   worstCaseOutputTokens,
 } from "./estimate-call.js";
+import { fitOutputTokens } from "./fit-output.js";
 import type { InputEstimate, LedgerRuntime, PricedModel } from "./ledger-runtime.js";
 import type { Estimate, LedgerContext, ReserveRequest } from "./types.js";
 
@@ -46,6 +47,8 @@ export interface Admission {
   learn(actualInputTokens: number): void;
   /** Hashes of the prompt and the size of its system part, kept on the record (for insights). */
   fingerprint: PromptFingerprint;
+  /** Set when `shrinkToFit` admitted the call with fewer output tokens: the worst case asked for. */
+  cappedFrom?: number;
 }
 
 /**
@@ -108,6 +111,7 @@ async function admitHeld(
   const fingerprint = await call.fingerprint;
   const candidates = [request, ...(request.fallbackModels ?? [])];
   const first = await estimateCall(runtime, request, request.estimate);
+  const shrink = shrinkOptions(request.shrinkToFit);
   let lastDenial: { denied: StoreDenial; plans: BucketPlan[] } | undefined;
   let lastEstimate = first.estimate;
 
@@ -147,14 +151,13 @@ async function admitHeld(
         context,
       });
     }
-    const id = index === 0 ? baseId : `${baseId}~${index}`;
     const learn = first.input?.learn;
-    const admission: Admission = {
+    const admissionOf = (id: string, held: Estimate, cappedFrom?: number): Admission => ({
       id,
-      model: estimate.model,
-      provider: estimate.provider,
-      estimate,
-      outputTokens: estimate.outputTokens,
+      model: held.model,
+      provider: held.provider,
+      estimate: held,
+      outputTokens: held.outputTokens,
       inputCounted: () => true,
       priced,
       fallbackFrom: index === 0 ? undefined : request.model,
@@ -162,47 +165,49 @@ async function admitHeld(
       held: false,
       learn: (actualInputTokens) => learn?.(actualInputTokens),
       fingerprint,
-    };
-    if (plans.length === 0) return admission;
+      ...(cappedFrom === undefined ? {} : { cappedFrom }),
+    });
+    let id = index === 0 ? baseId : `${baseId}~${index}`;
+    if (plans.length === 0) return admissionOf(id, estimate);
 
-    const holds: ReserveHold[] = plans.map((plan) => ({
-      key: plan.key,
-      limits: plan.limits,
-      amount: {
-        nanoUsd: estimate.costNanoUsd ?? 0,
-        tokens: estimate.inputTokens + estimate.outputTokens,
-        requests: 1,
-      },
-      enforce: plan.mode === "block",
-      expiresAtMs: plan.expiresAtMs,
-      ...(plan.rollingWindowMs === undefined ? {} : { rollingWindowMs: plan.rollingWindowMs }),
-    }));
-    let outcome: Awaited<ReturnType<typeof runtime.store.reserve>>;
-    try {
-      outcome = await runtime.guard.call("reserve", () =>
-        runtime.store.reserve({ id, holds, ttlMs: runtime.holdTtlMs, nowMs }),
-      );
-    } catch (error) {
-      // A reserve that timed out may still land in the store. The release is written whatever
-      // happens (buffered until the store answers), and the store remembers it, so a reserve
-      // that lands after it holds nothing.
-      void runtime.guard.write("release", id, () => runtime.store.release({ id, nowMs }));
-      if (runtime.failMode === "open" && StoreUnavailableError.isInstance(error)) return admission;
-      throw error;
+    // The requested model first at its full worst case, then (shrinkToFit) at the largest
+    // output that fits what the denying bucket has left, once per bucket at most.
+    let held = estimate;
+    for (let fitAttempt = 0; ; fitAttempt++) {
+      const outcome = await holdInStore(runtime, id, plans, held, nowMs);
+      if (outcome === "open") return admissionOf(id, held);
+      const cappedFrom = held === estimate ? undefined : estimate.outputTokens;
+      if (outcome.admitted) {
+        const admission = admissionOf(id, held, cappedFrom);
+        admission.held = true;
+        if (cappedFrom !== undefined) {
+          runtime.emitter.emit("output-capped", {
+            model: held.model,
+            provider: held.provider,
+            requestedOutputTokens: cappedFrom,
+            outputTokens: held.outputTokens,
+            context,
+          });
+        }
+        return admission;
+      }
+      if ("released" in outcome) {
+        // The store had already seen this id released: only a reserve retried after its
+        // caller gave up gets here, and nothing was held for it.
+        throw new StoreUnavailableError({
+          operation: "reserve",
+          message: `The budget store had already released reservation "${id}" when its reserve arrived; nothing was held. Retry the call.`,
+        });
+      }
+      lastDenial = { denied: outcome.denied, plans };
+      const fits =
+        index === 0 && shrink !== undefined && fitAttempt < plans.length
+          ? fitOutputTokens(runtime, priced, held, outcome.denied, nowMs)
+          : undefined;
+      if (fits === undefined || fits < shrink!.minOutputTokens || fits >= held.outputTokens) break;
+      held = worstCase(runtime, request, priced, held.inputTokens, fits);
+      id = `${baseId}~fit${fitAttempt + 1}`;
     }
-    if (outcome.admitted) {
-      admission.held = true;
-      return admission;
-    }
-    if ("released" in outcome) {
-      // The store had already seen this id released: only a reserve retried after its caller
-      // gave up gets here, and nothing was held for it.
-      throw new StoreUnavailableError({
-        operation: "reserve",
-        message: `The budget store had already released reservation "${id}" when its reserve arrived; nothing was held. Retry the call.`,
-      });
-    }
-    lastDenial = { denied: outcome.denied, plans };
   }
 
   const error = toBudgetExceeded(lastDenial);
@@ -213,6 +218,55 @@ async function admitHeld(
     context,
   });
   throw error;
+}
+
+/** Smallest output cap worth admitting a call with when `shrinkToFit: true`. */
+const DEFAULT_MIN_OUTPUT_TOKENS = 256;
+
+function shrinkOptions(
+  shrinkToFit: ReserveRequest["shrinkToFit"],
+): { minOutputTokens: number } | undefined {
+  if (shrinkToFit === undefined || shrinkToFit === false) return undefined;
+  return {
+    minOutputTokens: shrinkToFit === true ? DEFAULT_MIN_OUTPUT_TOKENS : shrinkToFit.minOutputTokens,
+  };
+}
+
+/**
+ * Holds `estimate` in every bucket of `plans` under `id`: the store's outcome, or `"open"` when
+ * the store is down and the ledger fails open (the call goes ahead with nothing held).
+ */
+async function holdInStore(
+  runtime: LedgerRuntime,
+  id: string,
+  plans: readonly BucketPlan[],
+  estimate: Estimate,
+  nowMs: number,
+): Promise<ReserveOutcome | "open"> {
+  const holds: ReserveHold[] = plans.map((plan) => ({
+    key: plan.key,
+    limits: plan.limits,
+    amount: {
+      nanoUsd: estimate.costNanoUsd ?? 0,
+      tokens: estimate.inputTokens + estimate.outputTokens,
+      requests: 1,
+    },
+    enforce: plan.mode === "block",
+    expiresAtMs: plan.expiresAtMs,
+    ...(plan.rollingWindowMs === undefined ? {} : { rollingWindowMs: plan.rollingWindowMs }),
+  }));
+  try {
+    return await runtime.guard.call("reserve", () =>
+      runtime.store.reserve({ id, holds, ttlMs: runtime.holdTtlMs, nowMs }),
+    );
+  } catch (error) {
+    // A reserve that timed out may still land in the store. The release is written whatever
+    // happens (buffered until the store answers), and the store remembers it, so a reserve
+    // that lands after it holds nothing.
+    void runtime.guard.write("release", id, () => runtime.store.release({ id, nowMs }));
+    if (runtime.failMode === "open" && StoreUnavailableError.isInstance(error)) return "open";
+    throw error;
+  }
 }
 
 /** Who and what a call is, for the `unscoped-call` event. */

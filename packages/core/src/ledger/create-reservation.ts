@@ -37,6 +37,7 @@ class LedgerReservation implements Reservation {
   readonly model: string;
   readonly provider: string;
   readonly fallbackFrom: string | undefined;
+  readonly cappedFrom: number | undefined;
   private readonly kind: CallKind;
   private readonly tracks: readonly Totals[];
   private readonly startedAtMs: number;
@@ -53,6 +54,7 @@ class LedgerReservation implements Reservation {
     this.model = admission.model;
     this.provider = admission.provider;
     this.fallbackFrom = admission.fallbackFrom;
+    this.cappedFrom = admission.cappedFrom;
     this.kind = request.kind ?? "chat";
     this.tracks = runtime.scope.activeTracks();
     this.startedAtMs = runtime.now();
@@ -73,6 +75,7 @@ class LedgerReservation implements Reservation {
       provider: admission.provider,
       model: admission.model,
       fallbackFrom: admission.fallbackFrom,
+      cappedFrom: admission.cappedFrom,
       context: this.context,
       plans: admission.plans,
       tracks: this.tracks,

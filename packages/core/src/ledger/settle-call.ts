@@ -23,6 +23,8 @@ export interface SettleInput {
   provider: string;
   model: string;
   fallbackFrom: string | undefined;
+  /** The output cap asked for, when `shrinkToFit` admitted the call with a smaller one. */
+  cappedFrom?: number | undefined;
   context: LedgerContext;
   plans: readonly BucketPlan[];
   tracks: readonly Totals[];
@@ -150,6 +152,7 @@ function buildRecord(
     record.priceSnapshot = priced.priceSnapshot;
   }
   if (input.fallbackFrom !== undefined) record.fallbackFrom = input.fallbackFrom;
+  if (input.cappedFrom !== undefined) record.outputCappedFrom = input.cappedFrom;
   if (input.reserved) {
     if (input.reserved.inputTokens !== undefined) {
       record.reservedInputTokens = input.reserved.inputTokens;

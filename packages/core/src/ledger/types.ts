@@ -78,6 +78,13 @@ export interface ReserveRequest extends Omit<EstimateRequest, "model"> {
    */
   fallbackModels?: readonly { model: string; provider?: string }[];
   /**
+   * When the full worst case does not fit a USD or token budget, admit the call with the largest
+   * output cap that does (at least `minOutputTokens`, default 256) instead of refusing it. The
+   * reservation's `estimate.outputTokens` is the cap to send the provider (the AI SDK middleware
+   * does); `cappedFrom` and an `output-capped` event say it was cut. @default false
+   */
+  shrinkToFit?: boolean | { minOutputTokens: number };
+  /**
    * Stable hash of the whole prompt and of its leading system part (for insights). Computed
    * from `prompt`/`messages` when not given; never the prompt text.
    */
@@ -169,6 +176,8 @@ export interface UsageRecord {
   systemTokens?: number;
   /** The model the caller asked for when a fallback was used. */
   fallbackFrom?: string;
+  /** The output cap asked for, when `shrinkToFit` admitted the call with a smaller one. */
+  outputCappedFrom?: number;
   /** The pre-call hold, for estimate-vs-actual analysis. */
   reservedInputTokens?: number;
   reservedOutputTokens?: number;
@@ -195,6 +204,8 @@ export interface Reservation {
   readonly fallbackFrom: string | undefined;
   readonly context: LedgerContext;
   readonly estimate: Estimate;
+  /** Set when `shrinkToFit` admitted the call with a smaller output cap: the worst case asked for. */
+  readonly cappedFrom?: number | undefined;
   /** Replace the hold with the exact cost of `usage`; appends a {@link UsageRecord}. */
   settle(usage: Usage, meta?: SettleMeta): Promise<UsageRecord>;
   /**
@@ -281,6 +292,17 @@ export interface LedgerEvents {
     reportedCostNanoUsd: number;
     /** reported − computed. */
     differenceNanoUsd: number;
+    context: LedgerContext;
+  };
+  /**
+   * `shrinkToFit` admitted a call with fewer output tokens than its worst case, because only
+   * that many fit the budget left. Send the provider `outputTokens` as the call's cap.
+   */
+  "output-capped": {
+    model: string;
+    provider: string;
+    requestedOutputTokens: number;
+    outputTokens: number;
     context: LedgerContext;
   };
   /** A `remoteCatalog` refresh was rejected (see `reason`); the last good prices stay in use. */
