@@ -10,6 +10,7 @@ import type { VersionedKv } from "./versioned-kv.js";
 
 /** A charge, or a hold when it has `holdId`; dropped at `expiresAtMs` (`null`: never). */
 type Entry = { amount: core.Amounts; atMs: number; expiresAtMs: number | null; holdId?: string };
+/** A reservation id the store has seen, and how it ended (held, settled or released). */
 type Seen = { outcome: core.ReserveOutcome; settled: boolean; untilMs: number };
 type State = {
   entries: Record<string, Entry[]>;
@@ -34,22 +35,16 @@ function balance(state: State | null, { key, rollingWindowMs }: Bucket, nowMs: n
   return { key, spent, held };
 }
 
-/** The first enforced limit the request does not fit (holds on one key add up). */
+/** The first enforced limit the request does not fit (holds on one key add up), exactly. */
 function findDenial(state: State, request: core.StoreReserveRequest): core.StoreDenial | undefined {
   for (const [index, hold] of request.holds.entries()) {
+    if (!hold.enforce) continue;
     const { spent, held } = balance(state, hold, request.nowMs);
     for (const earlier of request.holds.slice(0, index)) {
       if (earlier.key === hold.key) core.addAmountsInto(held, earlier.amount);
     }
-    for (const limitKind of hold.enforce ? core.LIMIT_KINDS : []) {
-      const limit = core.limitOfKind(hold.limits, limitKind);
-      const [used, holding, requested] = [spent, held, hold.amount].map((amounts) =>
-        core.amountOfKind(amounts, limitKind),
-      ) as [number, number, number];
-      if (limit !== undefined && used + holding + requested > limit) {
-        return { key: hold.key, limitKind, limit, spent: used, held: holding, requested };
-      }
-    }
+    const denied = core.exceededLimit(hold.key, hold.limits, { spent, held }, hold.amount);
+    if (denied) return denied;
   }
   return undefined;
 }
@@ -91,8 +86,9 @@ export function kvStore(kv: VersionedKv, prefix = "tokenledger:"): core.BudgetSt
 
   return {
     name: "kv",
-    reserve: (request) =>
-      budgets(request.nowMs, (state) => {
+    reserve: async (request) => {
+      core.checkStoreAmounts("reserve", request); // NaN, negative, fractions: StoreInputError
+      return budgets(request.nowMs, (state) => {
         const seen = state.ids[request.id];
         if (seen) return seen.outcome;
         const denied = findDenial(state, request);
@@ -104,9 +100,12 @@ export function kvStore(kv: VersionedKv, prefix = "tokenledger:"): core.BudgetSt
           : { admitted: true };
         state.ids[request.id] = { outcome, settled: false, untilMs: expiresAtMs + ID_MEMORY_MS };
         return outcome;
-      }),
-    settle: ({ id, charges, nowMs }) =>
-      budgets(nowMs, (state) => {
+      });
+    },
+    settle: async (request) => {
+      core.checkStoreAmounts("settle", request);
+      const { id, charges, nowMs } = request;
+      return budgets(nowMs, (state) => {
         const seen = state.ids[id];
         const applied = !seen?.settled;
         if (applied) {
@@ -117,9 +116,19 @@ export function kvStore(kv: VersionedKv, prefix = "tokenledger:"): core.BudgetSt
           state.ids[id] = { outcome: seen?.outcome ?? { admitted: true }, settled: true, untilMs };
         }
         return { applied, balances: charges.map((charge) => balance(state, charge, nowMs)) };
-      }),
+      });
+    },
     release: ({ id, nowMs }) =>
-      budgets(nowMs, (state) => (state.ids[id]?.settled ? undefined : dropHold(state, id))),
+      budgets(nowMs, (state) => {
+        if (state.ids[id]?.settled) return;
+        dropHold(state, id);
+        // Unknown id: a tombstone, so a reserve of it arriving later (its caller gave up) holds nothing.
+        state.ids[id] ??= {
+          outcome: { admitted: false, released: true },
+          settled: false,
+          untilMs: nowMs + ID_MEMORY_MS,
+        };
+      }),
     balances: async ({ keys, nowMs }) => {
       const state = await read<State>(budgetsKey);
       return keys.map((bucket) => balance(state, bucket, nowMs));
@@ -131,7 +140,10 @@ export function kvStore(kv: VersionedKv, prefix = "tokenledger:"): core.BudgetSt
         return true;
       }),
     append: (added) =>
-      update<core.UsageRecord[], void>(recordsKey, [], (list) => void list.push(...added)),
+      update<core.UsageRecord[], void>(recordsKey, [], (list) => {
+        const known = new Set(list.map((record) => record.id)); // a replayed append counts once
+        list.push(...added.filter((record) => !known.has(record.id)));
+      }),
     query: async (query) => {
       const filter = core.compileRecordFilter(query);
       const found = (await records()).filter((record) => core.matchesRecordFilter(record, filter));

@@ -12,10 +12,14 @@ export {
   addAmountsInto,
   amountOfKind,
   type BucketLimits,
+  exceededLimit,
+  isStoreAmount,
   LIMIT_KINDS,
   limitOfKind,
+  MAX_STORE_AMOUNT,
   zeroAmounts,
 } from "./amounts.js";
+export { checkStoreAmounts } from "./check-store-amounts.js";
 export type {
   AggregateGroupKey,
   AggregateQuery,

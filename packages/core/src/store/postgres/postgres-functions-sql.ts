@@ -84,6 +84,9 @@ BEGIN
     WHERE b.key = due.key;
 END
 $fn$`,
+    // Its sums became numeric (bigint in 0.1.0): CREATE OR REPLACE cannot change a function's
+    // result type, so a database migrated by an earlier version needs the old one dropped.
+    `DROP FUNCTION IF EXISTS ${fn("bucket_balance")}(text, bigint, bigint)`,
     `CREATE OR REPLACE FUNCTION ${fn("bucket_balance")}(p_key text, p_window_ms bigint, p_now_ms bigint,
   OUT generation bigint,
   OUT spent_nano_usd numeric, OUT spent_tokens numeric, OUT spent_requests numeric,

@@ -51,6 +51,20 @@ describe("postgresStore on PGlite (in-process Postgres)", () => {
     expect(await store.query({})).toEqual([]);
   });
 
+  it("migrates a database set up by 0.1.0, whose bucket_balance returned bigint sums", async () => {
+    const store = postgresStore({ client: db, schema: "upgrade" });
+    await store.migrate();
+    // 0.1.0's signature: the same arguments, bigint sums (CREATE OR REPLACE cannot change that).
+    await db.exec(`DROP FUNCTION "upgrade"."tokenledger_bucket_balance"(text, bigint, bigint);
+      CREATE FUNCTION "upgrade"."tokenledger_bucket_balance"(p_key text, p_window_ms bigint,
+        p_now_ms bigint, OUT generation bigint,
+        OUT spent_nano_usd bigint, OUT spent_tokens bigint, OUT spent_requests bigint,
+        OUT held_nano_usd bigint, OUT held_tokens bigint, OUT held_requests bigint)
+      LANGUAGE sql STABLE AS $fn$ SELECT 0::bigint, 0::bigint, 0::bigint, 0::bigint, 0::bigint,
+        0::bigint, 0::bigint $fn$`);
+    await expect(store.migrate()).resolves.toBeUndefined();
+  });
+
   it("postgresSchemaSql is plain DDL for migration tools, with the indexes reports need", () => {
     const sql = postgresSchemaSql({ schema: "billing", tablePrefix: "tl_" });
     expect(sql).toContain('CREATE TABLE IF NOT EXISTS "billing"."tl_usage_records"');
