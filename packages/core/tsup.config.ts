@@ -9,6 +9,7 @@ export default defineConfig({
     "tokenizers/js-tiktoken": "src/tokenize/js-tiktoken.ts",
     "otel/index": "src/otel/index.ts",
     "alerts/index": "src/alerts/index.ts",
+    "reconcile/index": "src/reconcile/index.ts",
     "tokenizers/gpt-tokenizer": "src/tokenize/gpt-tokenizer.ts",
     "cli/index": "src/cli/index.ts",
     "tokenize/default-tokenizer": "src/tokenize/default-tokenizer.ts",

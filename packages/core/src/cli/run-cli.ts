@@ -6,6 +6,7 @@ import { describeCliError } from "./cli-errors.js";
 import { type CliIo, processIo } from "./cli-io.js";
 import { registerEstimateCommand } from "./estimate-command.js";
 import { registerPricesCommand } from "./prices-command.js";
+import { registerReconcileCommand } from "./reconcile-command.js";
 import { registerReportCommand } from "./report-command.js";
 
 /** This package's version, read from its package.json (walking up from this file). */
@@ -42,6 +43,7 @@ export function createProgram(io: CliIo): Command {
   registerReportCommand(program, io);
   registerPricesCommand(program, io);
   registerEstimateCommand(program, io);
+  registerReconcileCommand(program, io);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({
       writeOut: (text) => io.stdout(text),

@@ -11,7 +11,9 @@ export type TokenledgerErrorCode =
   | "STORE_INPUT"
   | "INVALID_REQUEST"
   | "UNSCOPED_CALL"
-  | "PRICE_REFRESH_FAILED";
+  | "PRICE_REFRESH_FAILED"
+  | "PROVIDER_REPORT_FAILED"
+  | "RECONCILE_MISMATCH";
 
 /**
  * Base class of every error thrown by tokenledger. `isInstance` works across duplicate
