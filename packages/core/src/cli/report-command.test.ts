@@ -47,12 +47,17 @@ async function seed(store: BudgetStore): Promise<void> {
     usage: { inputTokens: 20_000, outputTokens: 5000 },
     context: { userId: "bob", feature: "summarize" },
   });
+  // Writes that took longer than storeTimeoutMs (the schema is created on first use, slow on a
+  // loaded machine) wait in the ledger's buffer: close() writes them before the database closes.
+  expect(await ledger.close()).toEqual({ unwritten: [] });
 }
 
 beforeAll(async () => {
   mkdirSync(ledgerDir, { recursive: true });
   const db = new PGlite(ledgerDir);
-  await seed(postgresStore({ client: db, ensureSchema: true }));
+  const store = postgresStore({ client: db });
+  await store.migrate();
+  await seed(store);
   await db.close();
   writeFileSync(
     join(directory, ".tokenledger", "budgets.json"),
