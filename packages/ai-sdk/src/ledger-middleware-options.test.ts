@@ -16,7 +16,8 @@ describe("resolveMiddlewareOptions", () => {
       context: undefined,
       fallbacks: [],
       maxOutputUsd: undefined,
-      capAtHold: false,
+      capAtHold: true,
+      stopStreamAtHold: false,
       providerOptionsKey: "tokenledger",
     });
   });

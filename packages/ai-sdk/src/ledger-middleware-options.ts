@@ -23,10 +23,17 @@ export interface LedgerMiddlewareOptions {
   /** Stop a stream once its output would cost more than this many USD (streams only). */
   maxOutputUsd?: number;
   /**
-   * Stop a stream once its output passes the output tokens held for it (the call's
-   * `maxOutputTokens`, else the model's cap or the ledger's default). @default false
+   * Keep a call within the output tokens held for it. `true` (the default): when a USD or
+   * token budget holds a call that set no `maxOutputTokens`, the provider is sent
+   * `maxOutputTokens` = the output tokens held (the model's output limit from the catalog, or
+   * the ledger's `defaultMaxOutputTokens`), so the call cannot be billed past its hold. Calls
+   * no such budget holds, and calls that set `maxOutputTokens`, are sent as they are.
+   * `"stream"`: the same, and a stream is also stopped client-side once its counted output
+   * passes the hold (for providers that ignore the cap; this applies to every stream, budgeted
+   * or not). `false`: the params are never changed and streams are never stopped.
+   * @default true
    */
-  capAtHold?: boolean;
+  capAtHold?: boolean | "stream";
   /** The `providerOptions` key that carries per-call context. @default "tokenledger" */
   providerOptionsKey?: string;
   /**
@@ -44,7 +51,10 @@ export interface ResolvedMiddlewareOptions {
   context: LedgerContext | (() => LedgerContext) | undefined;
   fallbacks: readonly FallbackTarget[];
   maxOutputUsd: number | undefined;
+  /** Send the hold as `maxOutputTokens` (see the option). */
   capAtHold: boolean;
+  /** Stop streams client-side at the hold (`capAtHold: "stream"`). */
+  stopStreamAtHold: boolean;
   providerOptionsKey: string;
   waitUntil: WaitUntil | undefined;
 }
@@ -73,8 +83,8 @@ export function resolveMiddlewareOptions(
   ) {
     fail(`maxOutputUsd must be a positive number of USD (e.g. 0.05), got ${String(maxOutputUsd)}.`);
   }
-  if (capAtHold !== undefined && typeof capAtHold !== "boolean") {
-    fail(`capAtHold must be true or false, got ${String(capAtHold)}.`);
+  if (capAtHold !== undefined && typeof capAtHold !== "boolean" && capAtHold !== "stream") {
+    fail(`capAtHold must be true, false or "stream", got ${String(capAtHold)}.`);
   }
   if (typeof providerOptionsKey !== "string" || providerOptionsKey.length === 0) {
     fail(`providerOptionsKey must be a non-empty string (default "tokenledger").`);
@@ -89,7 +99,8 @@ export function resolveMiddlewareOptions(
     waitUntil,
     fallbacks: resolveFallbacks(options?.fallbackModel),
     maxOutputUsd,
-    capAtHold: capAtHold ?? false,
+    capAtHold: capAtHold !== false,
+    stopStreamAtHold: capAtHold === "stream",
     providerOptionsKey,
   };
 }

@@ -37,6 +37,7 @@ class LedgerReservation implements Reservation {
   readonly model: string;
   readonly provider: string;
   readonly fallbackFrom: string | undefined;
+  readonly holdsOutput: boolean;
   private readonly kind: CallKind;
   private readonly tracks: readonly Totals[];
   private readonly startedAtMs: number;
@@ -53,6 +54,9 @@ class LedgerReservation implements Reservation {
     this.model = admission.model;
     this.provider = admission.provider;
     this.fallbackFrom = admission.fallbackFrom;
+    this.holdsOutput = admission.plans.some(
+      (plan) => plan.limits.nanoUsd !== undefined || plan.limits.tokens !== undefined,
+    );
     this.kind = request.kind ?? "chat";
     this.tracks = runtime.scope.activeTracks();
     this.startedAtMs = runtime.now();
