@@ -7,6 +7,7 @@ import {
 } from "@tokenledger/core";
 import { callPrompt } from "./call-prompt.js";
 import type { CallOptionsLike, LanguageModelLike, ModelIdentity } from "./model-shapes.js";
+import { requestedServiceTier } from "./read-service-tier.js";
 
 /** A model a call may be routed to, with the names it is priced under. */
 export interface FallbackTarget {
@@ -48,6 +49,8 @@ export function reserveCall(
     ...callPrompt(params),
   };
   if (params.maxOutputTokens !== undefined) reserveRequest.maxOutputTokens = params.maxOutputTokens;
+  const serviceTier = requestedServiceTier(params, model.provider);
+  if (serviceTier !== undefined) reserveRequest.serviceTier = serviceTier;
   if (fallbacks.length === 0) {
     return ledger
       .reserve(reserveRequest)
