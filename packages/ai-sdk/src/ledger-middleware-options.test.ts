@@ -16,7 +16,9 @@ describe("resolveMiddlewareOptions", () => {
       context: undefined,
       fallbacks: [],
       maxOutputUsd: undefined,
-      capAtHold: false,
+      capAtHold: true,
+      stopStreamAtHold: false,
+      shrinkToFit: false,
       providerOptionsKey: "tokenledger",
     });
   });

@@ -23,10 +23,24 @@ export interface LedgerMiddlewareOptions {
   /** Stop a stream once its output would cost more than this many USD (streams only). */
   maxOutputUsd?: number;
   /**
-   * Stop a stream once its output passes the output tokens held for it (the call's
-   * `maxOutputTokens`, else the model's cap or the ledger's default). @default false
+   * Keep a call within the output tokens held for it. `true` (the default): when a USD or
+   * token budget holds a call that set no `maxOutputTokens`, the provider is sent
+   * `maxOutputTokens` = the output tokens held (the model's output limit from the catalog, or
+   * the ledger's `defaultMaxOutputTokens`), so the call cannot be billed past its hold. Calls
+   * no such budget holds, and calls that set `maxOutputTokens`, are sent as they are.
+   * `"stream"`: the same, and a stream is also stopped client-side once its counted output
+   * passes the hold (for providers that ignore the cap; this applies to every stream, budgeted
+   * or not). `false`: the params are never changed and streams are never stopped.
+   * @default true
    */
-  capAtHold?: boolean;
+  capAtHold?: boolean | "stream";
+  /**
+   * When a call's worst case does not fit a USD or token budget, run it with the largest output
+   * cap that does (at least `minOutputTokens`, default 256) instead of refusing it; the provider
+   * is sent that cap as `maxOutputTokens` and the record says it was cut (`outputCappedFrom`,
+   * an `output-capped` event). @default false
+   */
+  shrinkToFit?: boolean | { minOutputTokens: number };
   /** The `providerOptions` key that carries per-call context. @default "tokenledger" */
   providerOptionsKey?: string;
   /**
@@ -44,7 +58,11 @@ export interface ResolvedMiddlewareOptions {
   context: LedgerContext | (() => LedgerContext) | undefined;
   fallbacks: readonly FallbackTarget[];
   maxOutputUsd: number | undefined;
+  /** Send the hold as `maxOutputTokens` (see the option). */
   capAtHold: boolean;
+  /** Stop streams client-side at the hold (`capAtHold: "stream"`). */
+  stopStreamAtHold: boolean;
+  shrinkToFit: boolean | { minOutputTokens: number };
   providerOptionsKey: string;
   waitUntil: WaitUntil | undefined;
 }
@@ -57,6 +75,7 @@ export function resolveMiddlewareOptions(
     context,
     maxOutputUsd,
     capAtHold,
+    shrinkToFit = false,
     providerOptionsKey = "tokenledger",
     waitUntil,
   } = options ?? {};
@@ -73,8 +92,19 @@ export function resolveMiddlewareOptions(
   ) {
     fail(`maxOutputUsd must be a positive number of USD (e.g. 0.05), got ${String(maxOutputUsd)}.`);
   }
-  if (capAtHold !== undefined && typeof capAtHold !== "boolean") {
-    fail(`capAtHold must be true or false, got ${String(capAtHold)}.`);
+  if (capAtHold !== undefined && typeof capAtHold !== "boolean" && capAtHold !== "stream") {
+    fail(`capAtHold must be true, false or "stream", got ${String(capAtHold)}.`);
+  }
+  const minOutputTokens = (shrinkToFit as { minOutputTokens?: unknown }).minOutputTokens;
+  if (
+    typeof shrinkToFit !== "boolean" &&
+    !(
+      typeof minOutputTokens === "number" &&
+      Number.isInteger(minOutputTokens) &&
+      minOutputTokens >= 0
+    )
+  ) {
+    fail("shrinkToFit must be true, false or { minOutputTokens: <whole number> }.");
   }
   if (typeof providerOptionsKey !== "string" || providerOptionsKey.length === 0) {
     fail(`providerOptionsKey must be a non-empty string (default "tokenledger").`);
@@ -89,7 +119,9 @@ export function resolveMiddlewareOptions(
     waitUntil,
     fallbacks: resolveFallbacks(options?.fallbackModel),
     maxOutputUsd,
-    capAtHold: capAtHold ?? false,
+    capAtHold: capAtHold !== false,
+    stopStreamAtHold: capAtHold === "stream",
+    shrinkToFit,
     providerOptionsKey,
   };
 }

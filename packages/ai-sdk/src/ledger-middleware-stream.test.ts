@@ -236,7 +236,7 @@ describe.each(aiMajors)("ledgerMiddleware on $name: stream", (major) => {
     expect(records[0]?.context).toMatchObject({ userId: "u-7" });
   });
 
-  it("with capAtHold, stops a stream whose output passes the tokens held for it", async () => {
+  it('with capAtHold: "stream", stops a stream whose output passes the tokens held for it', async () => {
     const { ledger, nextRecords } = recordingLedger();
     const deltas = Array.from({ length: 40 }, () => " word");
     const model = major.languageModel({
@@ -246,7 +246,7 @@ describe.each(aiMajors)("ledgerMiddleware on $name: stream", (major) => {
     });
     const outcome = await major.streamText({
       model,
-      middleware: ledgerMiddleware(ledger, { capAtHold: true }),
+      middleware: ledgerMiddleware(ledger, { capAtHold: "stream" }),
       prompt: "Say word forty times",
       maxOutputTokens: 3,
     });

@@ -5,7 +5,12 @@ import {
   type LedgerMiddlewareOptions,
   resolveMiddlewareOptions,
 } from "./ledger-middleware-options.js";
-import type { CallOptionsLike, ModelIdentity, StreamResultLike } from "./model-shapes.js";
+import type {
+  CallOptionsLike,
+  LanguageModelLike,
+  ModelIdentity,
+  StreamResultLike,
+} from "./model-shapes.js";
 import { runGenerate } from "./run-generate.js";
 import { runStream } from "./run-stream.js";
 
@@ -27,13 +32,13 @@ export interface LedgerMiddleware {
   wrapGenerate: <Result>(options: {
     doGenerate: () => PromiseLike<Result>;
     params: CallOptionsLike;
-    model: ModelIdentity;
+    model: LanguageModelLike;
   }) => Promise<Result>;
   /** Reserve → stream → settle at `finish`, or from the deltas if the stream is cut. */
   wrapStream: <Result extends StreamResultLike>(options: {
     doStream: () => PromiseLike<Result>;
     params: CallOptionsLike;
-    model: ModelIdentity;
+    model: LanguageModelLike;
   }) => Promise<Result>;
 }
 
@@ -77,6 +82,8 @@ export function ledgerMiddleware(
         context: contextOf(params),
         fallbacks: resolved.fallbacks,
         doGenerate,
+        capAtHold: resolved.capAtHold,
+        shrinkToFit: resolved.shrinkToFit,
         waitUntil: resolved.waitUntil,
       }),
     wrapStream: ({ doStream, params, model }) =>
@@ -89,6 +96,8 @@ export function ledgerMiddleware(
         doStream,
         maxOutputUsd: resolved.maxOutputUsd,
         capAtHold: resolved.capAtHold,
+        shrinkToFit: resolved.shrinkToFit,
+        stopStreamAtHold: resolved.stopStreamAtHold,
         waitUntil: resolved.waitUntil,
       }),
   };

@@ -7,6 +7,7 @@ import {
 } from "@tokenledger/core";
 import { callPrompt } from "./call-prompt.js";
 import type { CallOptionsLike, LanguageModelLike, ModelIdentity } from "./model-shapes.js";
+import { requestedServiceTier } from "./read-service-tier.js";
 
 /** A model a call may be routed to, with the names it is priced under. */
 export interface FallbackTarget {
@@ -37,6 +38,7 @@ export function reserveCall(
     params: CallOptionsLike;
     context: LedgerContext;
     fallbacks: readonly FallbackTarget[];
+    shrinkToFit?: boolean | { minOutputTokens: number };
   },
 ): Promise<ReservedCall> {
   const { model, params, context, fallbacks } = request;
@@ -48,6 +50,9 @@ export function reserveCall(
     ...callPrompt(params),
   };
   if (params.maxOutputTokens !== undefined) reserveRequest.maxOutputTokens = params.maxOutputTokens;
+  const serviceTier = requestedServiceTier(params, model.provider);
+  if (serviceTier !== undefined) reserveRequest.serviceTier = serviceTier;
+  if (request.shrinkToFit) reserveRequest.shrinkToFit = request.shrinkToFit;
   if (fallbacks.length === 0) {
     return ledger
       .reserve(reserveRequest)

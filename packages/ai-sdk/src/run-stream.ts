@@ -1,8 +1,9 @@
 import type { Ledger, LedgerContext, SettleMeta } from "@tokenledger/core";
 import { callPrompt } from "./call-prompt.js";
 import { deferSettlement, type WaitUntil } from "./defer-settlement.js";
-import type { CallOptionsLike, ModelIdentity, StreamResultLike } from "./model-shapes.js";
+import type { CallOptionsLike, LanguageModelLike, StreamResultLike } from "./model-shapes.js";
 import { type OutputCap, outputCapFor } from "./output-cap.js";
+import { paramsCappedAtHold } from "./params-capped-at-hold.js";
 import { readFinishReason, readProviderMetadata } from "./read-model-result.js";
 import { type FallbackTarget, reserveCall } from "./reserve-call.js";
 import { settleFailedCall } from "./settle-failed-call.js";
@@ -12,13 +13,19 @@ import { wrapStreamAccounting } from "./wrap-stream-accounting.js";
 /** One `doStream` as the middleware sees it. */
 export interface StreamCall<Result extends StreamResultLike> {
   ledger: Ledger;
-  model: ModelIdentity;
+  /** The model `wrapStream` was given: called directly when the params are capped. */
+  model: LanguageModelLike;
   params: CallOptionsLike;
   context: LedgerContext;
   fallbacks: readonly FallbackTarget[];
   doStream: () => PromiseLike<Result>;
   maxOutputUsd: number | undefined;
+  /** Tell the provider the output tokens held when the call set no `maxOutputTokens`. */
   capAtHold: boolean;
+  /** Run a call that does not fit at the output cap that does (see the middleware's option). */
+  shrinkToFit: boolean | { minOutputTokens: number };
+  /** Also stop the stream client-side once its counted output passes the hold. */
+  stopStreamAtHold: boolean;
   /** Hands settlement to the platform instead of awaiting it (see the middleware's option). */
   waitUntil?: WaitUntil | undefined;
 }
@@ -37,6 +44,7 @@ export async function runStream<Result extends StreamResultLike>(
     params,
     context,
     fallbacks,
+    shrinkToFit: call.shrinkToFit,
   });
   let cap: OutputCap | undefined;
   try {
@@ -45,7 +53,7 @@ export async function runStream<Result extends StreamResultLike>(
       reservation,
       prompt: callPrompt(params),
       maxOutputUsd: call.maxOutputUsd,
-      capAtHold: call.capAtHold,
+      capAtHold: call.stopStreamAtHold,
     });
   } catch (error) {
     await reservation.release("output-cap-unavailable");
@@ -55,10 +63,12 @@ export async function runStream<Result extends StreamResultLike>(
   const startedAtMs = Date.now();
   let result: Result;
   try {
-    result =
-      fallback === undefined
-        ? await call.doStream()
-        : ((await fallback.model.doStream(params)) as Result);
+    const sent = paramsCappedAtHold(params, reservation, call.capAtHold);
+    if (fallback !== undefined) {
+      result = (await fallback.model.doStream(sent)) as Result;
+    } else {
+      result = sent === params ? await call.doStream() : ((await model.doStream(sent)) as Result);
+    }
   } catch (error) {
     await deferSettlement(call.waitUntil, () =>
       settleFailedCall(reservation, error, { abortedBeforeSend, startedAtMs }),

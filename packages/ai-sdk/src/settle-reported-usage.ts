@@ -8,6 +8,7 @@ import {
   type Usage,
 } from "@tokenledger/core";
 import { readGatewayGenerationId } from "./read-model-result.js";
+import { answeredServiceTier } from "./read-service-tier.js";
 
 /** What a finished model call reported (from a generate result or a stream's `finish` part). */
 export interface ReportedOutcome {
@@ -56,6 +57,8 @@ export function settleReportedUsage(
     metadata,
   };
   if (outcome.responseModel !== undefined) meta.responseModel = outcome.responseModel;
+  const serviceTier = answeredServiceTier(outcome.providerMetadata, outcome.provider);
+  if (serviceTier !== undefined) meta.serviceTier = serviceTier;
   const reportedCostUsd = readReportedCostUsd({
     providerMetadata: outcome.providerMetadata,
     headers: outcome.responseHeaders,

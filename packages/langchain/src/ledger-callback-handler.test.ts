@@ -266,6 +266,7 @@ describe("LedgerCallbackHandler internals LangChain gets wrong", () => {
           fallbackFrom: reservation.fallbackFrom,
           context: reservation.context,
           estimate: reservation.estimate,
+          holdsOutput: reservation.holdsOutput,
           settle: () => Promise.reject(new Error("store down at settle")),
           release: (reason) => reservation.release(reason),
           settleFromText: (text, meta) => reservation.settleFromText(text, meta),

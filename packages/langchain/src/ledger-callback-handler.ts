@@ -285,6 +285,7 @@ export class LedgerCallbackHandler extends BaseCallbackHandler {
     if (model.provider !== undefined) request.provider = model.provider;
     if (model.maxOutputTokens !== undefined) request.maxOutputTokens = model.maxOutputTokens;
     if (model.tools !== undefined) request.tools = model.tools;
+    if (model.serviceTier !== undefined) request.serviceTier = model.serviceTier;
     await this.#book.startModelRun({
       runId,
       parentRunId,

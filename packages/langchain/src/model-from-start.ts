@@ -12,6 +12,8 @@ export interface ModelFromStart {
   tools: readonly unknown[] | undefined;
   /** How many prompts the model was called with at once (legacy text LLMs split usage). */
   batchSize: number;
+  /** The service tier asked for (`invocation_params.service_tier`: `flex`, `priority`, …). */
+  serviceTier: string | undefined;
 }
 
 /** Fallbacks for models that name neither themselves nor their provider (custom models, fakes). */
@@ -104,5 +106,6 @@ export function modelFromStart(
     maxOutputTokens,
     tools: Array.isArray(tools) && tools.length > 0 ? tools : undefined,
     batchSize: typeof batchSize === "number" && batchSize > 0 ? batchSize : 1,
+    serviceTier: firstString(invocation, ["service_tier", "serviceTier"]),
   };
 }

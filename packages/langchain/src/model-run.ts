@@ -68,6 +68,7 @@ export async function settleEndedRun(
     ...baseMeta(run, "ok", { usageSource: outcome.source }),
     ...(outcome.responseModel === undefined ? {} : { responseModel: outcome.responseModel }),
     ...(outcome.parts === undefined ? {} : { parts: outcome.parts }),
+    ...(outcome.serviceTier === undefined ? {} : { serviceTier: outcome.serviceTier }),
   };
   if (outcome.usage) {
     if (run.mayHideSteps && run.streamedUsage.length > 0 && outcome.parts === undefined) {

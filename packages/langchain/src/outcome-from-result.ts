@@ -34,6 +34,11 @@ export interface ResultOutcome {
   responseModel: string | undefined;
   /** Everything generated (all choices), to estimate from when no usage was reported. */
   text: string;
+  /**
+   * The service tier the provider says it ran the call on: `response_metadata.service_tier`
+   * (OpenAI), else `response_metadata.usage.service_tier` (Anthropic), else `llmOutput`'s.
+   */
+  serviceTier?: string;
 }
 
 type Bag = Record<string, unknown>;
@@ -78,6 +83,15 @@ function responseModelOf(generation: Generation | undefined, llmOutput: Bag | un
   );
 }
 
+function serviceTierOf(generation: Generation | undefined, llmOutput: Bag | undefined) {
+  const responseMetadata = asBag(asBag(asBag(generation)?.message)?.response_metadata);
+  return (
+    stringAt(responseMetadata, "service_tier") ??
+    stringAt(asBag(responseMetadata?.usage), "service_tier") ??
+    stringAt(llmOutput, "service_tier")
+  );
+}
+
 function generatedText(generations: readonly (readonly Generation[])[]): string {
   const parts: string[] = [];
   for (const choices of generations) {
@@ -101,6 +115,20 @@ function generatedText(generations: readonly (readonly Generation[])[]): string 
  * `handleLLMNewToken`, used to undo the Anthropic stream over-count.
  */
 export function outcomeFromResult(
+  output: LLMResult,
+  context: {
+    provider: string | undefined;
+    batchSize: number;
+    streamedChunks: readonly UsageMetadata[];
+  },
+): ResultOutcome {
+  const outcome = usageOutcome(output, context);
+  const serviceTier = serviceTierOf(output.generations?.[0]?.[0], asBag(output.llmOutput));
+  if (serviceTier !== undefined) outcome.serviceTier = serviceTier;
+  return outcome;
+}
+
+function usageOutcome(
   output: LLMResult,
   context: {
     provider: string | undefined;

@@ -215,6 +215,26 @@ const cases: ReplayCase[] = [
     costNanoUsd: 216_250 + 326_000,
   },
   {
+    name: "OpenAI Responses answered on the flex tier",
+    api: "openai-responses",
+    modelId: "gpt-5-mini",
+    answer: json("openai-responses-flex.json"),
+    usage: { inputTokens: 865, outputTokens: 163, reasoningTokens: 128 },
+    // gpt-5-mini flex (OpenAI pricing, catalog serviceTiers.flex): input 125, output 1000.
+    // 865 × 125 + 163 × 1000
+    costNanoUsd: 108_125 + 163_000,
+  },
+  {
+    name: "Anthropic web search requests (server_tool_use)",
+    api: "anthropic",
+    modelId: "claude-sonnet-4-5",
+    answer: json("anthropic-web-search.json"),
+    usage: { inputTokens: 12, outputTokens: 29, webSearchRequests: 2 },
+    // 12 × 3000 + 29 × 15000 + 2 searches × $10 per 1,000 (catalog webSearchesKcount,
+    // Anthropic pricing page): 2 × 10,000,000
+    costNanoUsd: 471_000 + 20_000_000,
+  },
+  {
     name: "Gemini thinking",
     api: "google",
     modelId: "gemini-3-pro-preview",

@@ -24,6 +24,9 @@ async function seed(store: BudgetStore): Promise<void> {
       context: { userId },
     });
   }
+  // A write slower than storeTimeoutMs (schema creation on a loaded machine) is buffered:
+  // close() writes it before the caller ends the connection.
+  await ledger.close();
 }
 
 async function reportByUser(url: string, ...extra: string[]) {

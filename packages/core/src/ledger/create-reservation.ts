@@ -38,6 +38,7 @@ class LedgerReservation implements Reservation {
   readonly provider: string;
   readonly fallbackFrom: string | undefined;
   readonly cappedFrom: number | undefined;
+  readonly holdsOutput: boolean;
   private readonly kind: CallKind;
   private readonly tracks: readonly Totals[];
   private readonly startedAtMs: number;
@@ -55,6 +56,9 @@ class LedgerReservation implements Reservation {
     this.provider = admission.provider;
     this.fallbackFrom = admission.fallbackFrom;
     this.cappedFrom = admission.cappedFrom;
+    this.holdsOutput = admission.plans.some(
+      (plan) => plan.limits.nanoUsd !== undefined || plan.limits.tokens !== undefined,
+    );
     this.kind = request.kind ?? "chat";
     this.tracks = runtime.scope.activeTracks();
     this.startedAtMs = runtime.now();

@@ -206,6 +206,12 @@ export interface Reservation {
   readonly estimate: Estimate;
   /** Set when `shrinkToFit` admitted the call with a smaller output cap: the worst case asked for. */
   readonly cappedFrom?: number | undefined;
+  /**
+   * True when a USD or token budget holds this call (block or warn mode): its output must stay
+   * within `estimate.outputTokens` for the hold to cover it, so the adapters tell the provider
+   * that cap when the call set none. False when no budget, or only request-count budgets, apply.
+   */
+  readonly holdsOutput: boolean;
   /** Replace the hold with the exact cost of `usage`; appends a {@link UsageRecord}. */
   settle(usage: Usage, meta?: SettleMeta): Promise<UsageRecord>;
   /**

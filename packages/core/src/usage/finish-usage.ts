@@ -15,6 +15,9 @@ export function finishUsage(draft: UsageDraft, source: string): Usage {
     const value = draft[field];
     if (value !== undefined && value !== 0) usage[field] = value;
   }
+  if (draft.webSearchRequests !== undefined && draft.webSearchRequests !== 0) {
+    usage.webSearchRequests = draft.webSearchRequests;
+  }
   checkUsage(usage, source);
   return usage;
 }

@@ -2,6 +2,7 @@ import type { AiSdkProviderFamily } from "./ai-sdk-provider-family.js";
 import { applyGoogleUsageMetadata } from "./apply-google-usage-metadata.js";
 import { finishUsage } from "./finish-usage.js";
 import { readCount, readRecord } from "./read-count.js";
+import { readWebSearchRequests } from "./read-web-search-requests.js";
 import type { Usage } from "./usage.js";
 import type { UsageDraft } from "./usage-fields.js";
 
@@ -21,7 +22,8 @@ export interface AiSdkFlatCounts {
  *   writes (`providerMetadata.anthropic.cacheCreationInputTokens`) are added back; the 1-hour
  *   share comes from `providerMetadata.anthropic.usage.cache_creation.ephemeral_1h_input_tokens`
  *   and thinking tokens (which ai@5 leaves out of `reasoningTokens`) from
- *   `providerMetadata.anthropic.usage.output_tokens_details.thinking_tokens`.
+ *   `providerMetadata.anthropic.usage.output_tokens_details.thinking_tokens`; web searches from
+ *   `providerMetadata.anthropic.usage.server_tool_use.web_search_requests`.
  * - Google: `outputTokens` EXCLUDES `reasoningTokens`, which are added; tool-use prompt tokens
  *   and modality parts come from the HTTP body's `usageMetadata` (`rawUsage`) when given, else
  *   from `providerMetadata.google.usageMetadata` (whose schema drops `toolUsePromptTokenCount`).
@@ -65,6 +67,11 @@ export function fromAiSdkFlatCounts(
     draft.reasoningTokens ??= readCount(
       readRecord(raw?.output_tokens_details)?.thinking_tokens,
       "providerMetadata.anthropic.usage.output_tokens_details.thinking_tokens",
+      source,
+    );
+    draft.webSearchRequests = readWebSearchRequests(
+      raw,
+      "providerMetadata.anthropic.usage",
       source,
     );
   } else if (family === "google") {

@@ -3,6 +3,7 @@ import { applyGoogleUsageMetadata } from "./apply-google-usage-metadata.js";
 import { finishUsage } from "./finish-usage.js";
 import { fromAiSdkFlatCounts } from "./from-ai-sdk-flat-usage.js";
 import { readCount, readRecord } from "./read-count.js";
+import { readWebSearchRequests } from "./read-web-search-requests.js";
 import type { Usage } from "./usage.js";
 import type { UsageDraft } from "./usage-fields.js";
 
@@ -33,7 +34,7 @@ function isConvertedFromV2(
  * Normalizes AI SDK 6/7 usage, where input is cache-inclusive and output reasoning-inclusive.
  * A missing total is derived from its pieces (`noCache + cacheRead + cacheWrite`,
  * `text + reasoning`). From `raw`: Anthropic's `cache_creation.ephemeral_1h_input_tokens`
- * gives the 1-hour write share; Gemini's `usageMetadata` gives tool-use prompt tokens (when
+ * gives the 1-hour write share and `server_tool_use.web_search_requests` the web searches; Gemini's `usageMetadata` gives tool-use prompt tokens (when
  * not yet counted) and modality parts. A V2 model's usage converted by ai@7 keeps the V2
  * meaning and is corrected as AI SDK 5 usage.
  *
@@ -83,6 +84,7 @@ export function fromAiSdkNestedCounts(
       );
     }
     if (raw.promptTokenCount !== undefined) applyGoogleUsageMetadata(draft, raw, source);
+    draft.webSearchRequests = readWebSearchRequests(raw, "raw", source);
   }
   return finishUsage(draft, source);
 }

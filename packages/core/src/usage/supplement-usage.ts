@@ -1,5 +1,6 @@
 import { finishUsage } from "./finish-usage.js";
 import { readCount, readRecord } from "./read-count.js";
+import { readWebSearchRequests } from "./read-web-search-requests.js";
 import type { Usage } from "./usage.js";
 import type { UsageDraft } from "./usage-fields.js";
 
@@ -13,7 +14,8 @@ const SOURCE = "raw provider usage (supplementUsage)";
  *   `cacheWriteTokens` billed at the 1-hour write price; without it, priced as 5-minute writes);
  * - Anthropic `output_tokens_details.thinking_tokens` → `reasoningTokens`;
  * - OpenAI `input_tokens_details.cache_write_tokens` / `prompt_tokens_details.cache_write_tokens`
- *   → `cacheWriteTokens`.
+ *   → `cacheWriteTokens`;
+ * - Anthropic `server_tool_use.web_search_requests` → `webSearchRequests`.
  *
  * A part the framework already reports wins; a raw part larger than its total is capped at
  * the total (the raw object may describe only one step of a stream).
@@ -51,5 +53,6 @@ export function supplementUsage(usage: Usage, raw: unknown): Usage {
     const uncached = draft.inputTokens - (draft.cacheReadTokens ?? 0);
     draft.cacheWriteTokens = Math.min(cacheWriteTokens, Math.max(uncached, 0));
   }
+  draft.webSearchRequests ??= readWebSearchRequests(record, "usage", SOURCE);
   return finishUsage(draft, SOURCE);
 }

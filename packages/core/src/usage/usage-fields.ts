@@ -48,6 +48,10 @@ export function isUsageField(key: string): key is UsageField {
 }
 
 /** A usage object as normalizers build it: parts may still be `undefined`. */
-export type UsageDraft = { inputTokens: number; outputTokens: number } & {
+export type UsageDraft = {
+  inputTokens: number;
+  outputTokens: number;
+  webSearchRequests?: number | undefined;
+} & {
   [field in UsagePartField]?: number | undefined;
 };

@@ -35,6 +35,10 @@ export interface FakeUsageChatModelFields extends BaseChatModelParams {
   error?: Error;
   /** Streams fail with this error after their first word. */
   streamErrorAfterFirstWord?: Error;
+  /** The tier asked for, sent as `invocation_params.service_tier` (ChatOpenAI's `service_tier`). */
+  serviceTier?: string;
+  /** The tier the provider answers with, in `response_metadata.service_tier` (OpenAI). */
+  answeredServiceTier?: string;
 }
 
 /**
@@ -68,7 +72,12 @@ export class FakeUsageChatModel extends BaseChatModel<BaseChatModelCallOptions> 
   }
 
   override invocationParams(_options?: this["ParsedCallOptions"]): Record<string, unknown> {
-    return { model: this.fields.model, max_tokens: this.fields.maxTokens };
+    const params: Record<string, unknown> = {
+      model: this.fields.model,
+      max_tokens: this.fields.maxTokens,
+    };
+    if (this.fields.serviceTier !== undefined) params.service_tier = this.fields.serviceTier;
+    return params;
   }
 
   get reply(): string {
@@ -77,7 +86,12 @@ export class FakeUsageChatModel extends BaseChatModel<BaseChatModelCallOptions> 
 
   #responseMetadata(streaming: boolean): Record<string, unknown> {
     const responseModel = this.fields.responseModel ?? this.fields.model;
-    if (this.fields.provider === "openai") return { model_name: responseModel };
+    if (this.fields.provider === "openai") {
+      const answered = this.fields.answeredServiceTier;
+      return answered === undefined
+        ? { model_name: responseModel }
+        : { model_name: responseModel, service_tier: answered };
+    }
     // Anthropic: `model` on invoke; only additional_kwargs.model on streams (research §4).
     return streaming ? {} : { model: responseModel };
   }
