@@ -1,6 +1,7 @@
 import type { Ledger, LedgerContext, SettleMeta } from "@tokenledger/core";
 import { callPrompt } from "./call-prompt.js";
 import { deferSettlement, type WaitUntil } from "./defer-settlement.js";
+import { withLedgerMetadata } from "./ledger-metadata.js";
 import type { CallOptionsLike, ModelIdentity, StreamResultLike } from "./model-shapes.js";
 import { type OutputCap, outputCapFor } from "./output-cap.js";
 import { readFinishReason, readProviderMetadata } from "./read-model-result.js";
@@ -26,7 +27,8 @@ export interface StreamCall<Result extends StreamResultLike> {
 /**
  * One billable `doStream`: hold the worst case, open the admitted model's stream, and return it
  * wrapped so the hold is settled exactly once however the stream ends (see
- * {@link wrapStreamAccounting}).
+ * {@link wrapStreamAccounting}). The `finish` part carries the record's summary in
+ * `providerMetadata.tokenledger` (not with `waitUntil`, nor on a stream cut before `finish`).
  */
 export async function runStream<Result extends StreamResultLike>(
   call: StreamCall<Result>,
@@ -71,7 +73,7 @@ export async function runStream<Result extends StreamResultLike>(
     usageShape: model.specificationVersion === "v2" ? "flat" : "nested",
     cap,
     onFinish: ({ part, responseModel, errorSeen, outputText }) =>
-      deferSettlement(call.waitUntil, () =>
+      settleFinish(call.waitUntil, part, () =>
         settleReportedUsage(reservation, {
           usage: (part as { usage?: unknown }).usage,
           providerMetadata: readProviderMetadata(part),
@@ -96,8 +98,21 @@ export async function runStream<Result extends StreamResultLike>(
       if (cut.responseModel !== undefined) meta.responseModel = cut.responseModel;
       return deferSettlement(call.waitUntil, () =>
         reservation.settleFromText(cut.outputText, meta),
-      );
+      ).then(ignore);
     },
   });
   return { ...result, stream };
+}
+
+const ignore = (): void => undefined;
+
+/** Settles at `finish`; resolves to the part to pass on, with the record's summary when known. */
+function settleFinish(
+  waitUntil: WaitUntil | undefined,
+  part: unknown,
+  settle: () => ReturnType<typeof settleReportedUsage>,
+): Promise<unknown> {
+  return deferSettlement(waitUntil, settle).then((record) =>
+    record === undefined ? part : withLedgerMetadata(part, record),
+  );
 }

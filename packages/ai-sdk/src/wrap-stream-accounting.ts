@@ -13,13 +13,16 @@ export interface StreamCut {
 
 /** What the accounting reports; each stream calls exactly one of the two, once. */
 export interface StreamAccountingHooks {
-  /** The `finish` part arrived (its usage may still be missing). */
+  /**
+   * The `finish` part arrived (its usage may still be missing). Resolves to the part to pass on
+   * in its place (e.g. with the record's summary added), or `undefined` to pass it unchanged.
+   */
   onFinish(finish: {
     part: unknown;
     responseModel: string | undefined;
     errorSeen: boolean;
     outputText: () => string;
-  }): Promise<void>;
+  }): Promise<unknown>;
   /** The stream ended any other way: settle from the deltas seen. */
   onCut(cut: StreamCut): Promise<void>;
 }
@@ -119,7 +122,7 @@ export function wrapStreamAccounting(
         // A failed settlement surfaces as an `error` part (the caller's onError sees it) while
         // the `finish` part still goes through, so the SDK's usage promise always resolves.
         return options.onFinish({ part: chunk, responseModel, errorSeen, outputText }).then(
-          () => enqueue(controller, chunk),
+          (settledPart) => enqueue(controller, settledPart ?? chunk),
           (error: unknown) => {
             enqueue(controller, { type: "error", error });
             enqueue(controller, chunk);
