@@ -128,6 +128,31 @@ describe.each(aiMajors)("cost on the result on $name", (major) => {
     });
   });
 
+  it("a stream stopped by maxOutputUsd still ends with a finish that carries the summary", async () => {
+    const { ledger, records } = recordingLedger();
+    const model = major.languageModel({
+      provider: "acme",
+      modelId: "big",
+      stream: () => ({
+        textDeltas: Array.from({ length: 40 }, () => " word"),
+        usage: { input: 10, output: 40 },
+      }),
+    });
+    const outcome = await major.streamText({
+      model,
+      // 0.00004 USD = 40 000 nano-USD = 5 output tokens at 8000 each.
+      middleware: ledgerMiddleware(ledger, { maxOutputUsd: 0.00004 }),
+      prompt: "Say word forty times",
+    });
+    const cost = ledgerMetadata(outcome.providerMetadata as Record<string, unknown>);
+    expect(cost).toMatchObject({
+      recordId: records[0]?.id,
+      costNanoUsd: records[0]?.costNanoUsd,
+      estimated: true,
+      status: "aborted",
+    });
+  });
+
   it("says an unpriced model cost nothing known: priced false, 0", async () => {
     const { ledger } = recordingLedger({ unknownModel: "record" });
     const model = major.languageModel({

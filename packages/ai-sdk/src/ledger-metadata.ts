@@ -22,9 +22,14 @@ export function withLedgerMetadata<Result>(result: Result, record: UsageRecord):
   const existing = (result as WithProviderMetadata).providerMetadata;
   const providerMetadata = {
     ...(existing !== null && typeof existing === "object" ? existing : {}),
-    [LEDGER_METADATA_KEY]: { ...summarizeRecord(record) },
+    ...ledgerProviderMetadata(record),
   };
   return { ...result, providerMetadata };
+}
+
+/** `{ tokenledger: summary }`: the `providerMetadata` entry of a settled record. */
+export function ledgerProviderMetadata(record: UsageRecord): Record<string, RecordSummary> {
+  return { [LEDGER_METADATA_KEY]: summarizeRecord(record) };
 }
 
 /**

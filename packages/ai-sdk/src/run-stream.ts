@@ -1,7 +1,7 @@
 import type { Ledger, LedgerContext, SettleMeta } from "@tokenledger/core";
 import { callPrompt } from "./call-prompt.js";
 import { deferSettlement, type WaitUntil } from "./defer-settlement.js";
-import { withLedgerMetadata } from "./ledger-metadata.js";
+import { ledgerProviderMetadata, withLedgerMetadata } from "./ledger-metadata.js";
 import type { CallOptionsLike, ModelIdentity, StreamResultLike } from "./model-shapes.js";
 import { type OutputCap, outputCapFor } from "./output-cap.js";
 import { readFinishReason, readProviderMetadata } from "./read-model-result.js";
@@ -28,7 +28,8 @@ export interface StreamCall<Result extends StreamResultLike> {
  * One billable `doStream`: hold the worst case, open the admitted model's stream, and return it
  * wrapped so the hold is settled exactly once however the stream ends (see
  * {@link wrapStreamAccounting}). The `finish` part carries the record's summary in
- * `providerMetadata.tokenledger` (not with `waitUntil`, nor on a stream cut before `finish`).
+ * `providerMetadata.tokenledger`, as does the synthetic `finish` of a tripped cap (not with
+ * `waitUntil`, nor on a stream aborted or broken before `finish`).
  */
 export async function runStream<Result extends StreamResultLike>(
   call: StreamCall<Result>,
@@ -96,15 +97,14 @@ export async function runStream<Result extends StreamResultLike>(
         metadata: { endReason: cut.endReason },
       };
       if (cut.responseModel !== undefined) meta.responseModel = cut.responseModel;
+      // A tripped cap still emits a finish: it carries the summary (see wrapStreamAccounting).
       return deferSettlement(call.waitUntil, () =>
         reservation.settleFromText(cut.outputText, meta),
-      ).then(ignore);
+      ).then((record) => (record === undefined ? undefined : ledgerProviderMetadata(record)));
     },
   });
   return { ...result, stream };
 }
-
-const ignore = (): void => undefined;
 
 /** Settles at `finish`; resolves to the part to pass on, with the record's summary when known. */
 function settleFinish(

@@ -23,8 +23,11 @@ export interface StreamAccountingHooks {
     errorSeen: boolean;
     outputText: () => string;
   }): Promise<unknown>;
-  /** The stream ended any other way: settle from the deltas seen. */
-  onCut(cut: StreamCut): Promise<void>;
+  /**
+   * The stream ended any other way: settle from the deltas seen. May resolve to
+   * `providerMetadata` for the synthetic `finish` a tripped cap emits (the record's summary).
+   */
+  onCut(cut: StreamCut): Promise<Readonly<Record<string, unknown>> | undefined>;
 }
 
 /** Options of {@link wrapStreamAccounting}. */
@@ -71,8 +74,11 @@ export function wrapStreamAccounting(
   const outputText = (): string => deltas.join("");
   const reader = stream.getReader();
 
-  const cut = (status: StreamCut["status"], endReason: string): Promise<void> => {
-    if (ended) return Promise.resolve();
+  const cut = (
+    status: StreamCut["status"],
+    endReason: string,
+  ): Promise<Readonly<Record<string, unknown>> | undefined> => {
+    if (ended) return Promise.resolve(undefined);
     ended = true;
     return options.onCut({ status, endReason, outputText: outputText(), responseModel });
   };
@@ -89,12 +95,14 @@ export function wrapStreamAccounting(
     for (const [id, endType] of openBlocks) enqueue(controller, { type: endType, id });
     openBlocks.clear();
     enqueue(controller, { type: "error", error: trip.error });
+    let providerMetadata: Readonly<Record<string, unknown>> | undefined;
     try {
-      await cut("aborted", "output-cap");
+      providerMetadata = await cut("aborted", "output-cap");
     } catch (error) {
       enqueue(controller, { type: "error", error });
     }
-    enqueue(controller, syntheticFinish(options.usageShape, trip));
+    const finish = syntheticFinish(options.usageShape, trip);
+    enqueue(controller, providerMetadata ? { ...finish, providerMetadata } : finish);
     if (!cancelled) controller.close();
     reader.cancel(trip.error).catch(ignore);
   };
@@ -189,7 +197,9 @@ export function wrapStreamAccounting(
         cancelled = true;
         const aborted = reason === undefined || isAbortError(reason);
         reader.cancel(reason).catch(ignore);
-        return cut(aborted ? "aborted" : "error", aborted ? "aborted" : "stream-error");
+        return cut(aborted ? "aborted" : "error", aborted ? "aborted" : "stream-error").then(
+          ignore,
+        );
       },
     },
     { highWaterMark: 0 },
