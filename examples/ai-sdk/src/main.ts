@@ -3,7 +3,7 @@
  * middleware. Runs offline with the AI SDK's mock models; set OPENAI_API_KEY to use OpenAI.
  */
 import { openai } from "@ai-sdk/openai";
-import { ledgerEmbeddingMiddleware, ledgerMiddleware } from "@tokenledger/ai-sdk";
+import { ledgerEmbeddingMiddleware, ledgerMetadata, ledgerMiddleware } from "@tokenledger/ai-sdk";
 import { BudgetExceededError, createLedger } from "@tokenledger/core";
 import { embedMany, generateText, streamText, wrapEmbeddingModel, wrapLanguageModel } from "ai";
 import { offlineChatModel, offlineEmbeddingModel } from "./offline-models.js";
@@ -39,7 +39,16 @@ console.log(`tokenledger × AI SDK (${online ? "OpenAI" : "offline mock models"}
 
 const { totals } = await ledger.track(async () => {
   console.log("generateText, user u-1 (per-call context through providerOptions):");
-  await generateText({ model, prompt, providerOptions: { tokenledger: { userId: "u-1" } } });
+  const result = await generateText({
+    model,
+    prompt,
+    providerOptions: { tokenledger: { userId: "u-1" } },
+  });
+  // The cost is on the result too, no event needed (providerMetadata.tokenledger).
+  const cost = ledgerMetadata(result);
+  console.log(
+    `  result: ${cost?.costUsd} USD (${cost?.costNanoUsd} nano-USD), record ${cost?.recordId}`,
+  );
 
   console.log(
     "streamText, user u-1, aborted after 5 words (billed, estimated from the words seen):",

@@ -12,7 +12,7 @@ import { StringOutputParser } from "@langchain/core/output_parsers";
 import { ChatPromptTemplate } from "@langchain/core/prompts";
 import { tool } from "@langchain/core/tools";
 import { createLedger, type Totals } from "@tokenledger/core";
-import { LedgerCallbackHandler, trackLangChain } from "@tokenledger/langchain";
+import { LedgerCallbackHandler, ledgerMetadata, trackLangChain } from "@tokenledger/langchain";
 import { ledgerAgentMiddleware } from "@tokenledger/langchain/agent";
 import { createAgent } from "langchain";
 import { z } from "zod";
@@ -71,6 +71,15 @@ for (const custom of ["fika", "allemansrätten"]) {
 }
 console.log("2) handler in callbacks, context { feature } + metadata { userId }");
 console.log(`   handler.totals: ${show(handler.totals)}\n`);
+
+// ─── 2b. The cost of one call, read from the message it returned ─────────────────────────
+const message = await writer.invoke([new HumanMessage("What is fika?")], {
+  callbacks: [handler],
+  metadata: { userId: "alice" },
+});
+const cost = ledgerMetadata(message); // response_metadata.tokenledger
+console.log("2b) the message's response_metadata.tokenledger (no event, no totals)");
+console.log(`   ${cost?.costUsd} USD (${cost?.costNanoUsd} nano-USD), record ${cost?.recordId}\n`);
 
 // ─── 3. An agent whose tool calls another model, with the budget middleware ──────────────
 const summarizer = await chatModel(() => "Light rain in the morning, 14 °C, clearing later.");

@@ -4,6 +4,11 @@ export {
   type LedgerEmbeddingOptions,
   ledgerEmbeddingMiddleware,
 } from "./ledger-embedding-middleware.js";
+export {
+  LEDGER_METADATA_KEY,
+  type LedgerMetadata,
+  ledgerMetadata,
+} from "./ledger-metadata.js";
 export { type LedgerMiddleware, ledgerMiddleware } from "./ledger-middleware.js";
 export type { FallbackModel, LedgerMiddlewareOptions } from "./ledger-middleware-options.js";
 export type {

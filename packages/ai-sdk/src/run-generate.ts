@@ -1,5 +1,6 @@
 import type { Ledger, LedgerContext } from "@tokenledger/core";
 import { deferSettlement, type WaitUntil } from "./defer-settlement.js";
+import { withLedgerMetadata } from "./ledger-metadata.js";
 import type { CallOptionsLike, LanguageModelLike } from "./model-shapes.js";
 import { paramsCappedAtHold } from "./params-capped-at-hold.js";
 import {
@@ -33,6 +34,8 @@ export interface GenerateCall<Result> {
 /**
  * One billable `doGenerate`: hold the worst case, call the admitted model (the requested one or
  * a fallback) capped at the output held, then settle with the reported usage — or end the hold if the call failed.
+ * The result carries the record's summary in `providerMetadata.tokenledger` (not with
+ * `waitUntil`: the record does not exist yet when the result is returned).
  */
 export async function runGenerate<Result>(call: GenerateCall<Result>): Promise<Result> {
   const { ledger, model, params, context, fallbacks } = call;
@@ -65,7 +68,7 @@ export async function runGenerate<Result>(call: GenerateCall<Result>): Promise<R
     throw error;
   }
   const providerMetadata = readProviderMetadata(result);
-  await deferSettlement(call.waitUntil, () =>
+  const record = await deferSettlement(call.waitUntil, () =>
     settleReportedUsage(reservation, {
       usage: (result as { usage?: unknown } | undefined)?.usage,
       providerMetadata,
@@ -80,5 +83,5 @@ export async function runGenerate<Result>(call: GenerateCall<Result>): Promise<R
         ?.response?.headers,
     }),
   );
-  return result;
+  return record === undefined ? result : withLedgerMetadata(result, record);
 }

@@ -1,6 +1,7 @@
 import type { Ledger, LedgerContext, SettleMeta } from "@tokenledger/core";
 import { callPrompt } from "./call-prompt.js";
 import { deferSettlement, type WaitUntil } from "./defer-settlement.js";
+import { ledgerProviderMetadata, withLedgerMetadata } from "./ledger-metadata.js";
 import type { CallOptionsLike, LanguageModelLike, StreamResultLike } from "./model-shapes.js";
 import { type OutputCap, outputCapFor } from "./output-cap.js";
 import { paramsCappedAtHold } from "./params-capped-at-hold.js";
@@ -33,7 +34,9 @@ export interface StreamCall<Result extends StreamResultLike> {
 /**
  * One billable `doStream`: hold the worst case, open the admitted model's stream, and return it
  * wrapped so the hold is settled exactly once however the stream ends (see
- * {@link wrapStreamAccounting}).
+ * {@link wrapStreamAccounting}). The `finish` part carries the record's summary in
+ * `providerMetadata.tokenledger`, as does the synthetic `finish` of a tripped cap (not with
+ * `waitUntil`, nor on a stream aborted or broken before `finish`).
  */
 export async function runStream<Result extends StreamResultLike>(
   call: StreamCall<Result>,
@@ -81,7 +84,7 @@ export async function runStream<Result extends StreamResultLike>(
     usageShape: model.specificationVersion === "v2" ? "flat" : "nested",
     cap,
     onFinish: ({ part, responseModel, errorSeen, outputText }) =>
-      deferSettlement(call.waitUntil, () =>
+      settleFinish(call.waitUntil, part, () =>
         settleReportedUsage(reservation, {
           usage: (part as { usage?: unknown }).usage,
           providerMetadata: readProviderMetadata(part),
@@ -104,10 +107,22 @@ export async function runStream<Result extends StreamResultLike>(
         metadata: { endReason: cut.endReason },
       };
       if (cut.responseModel !== undefined) meta.responseModel = cut.responseModel;
+      // A tripped cap still emits a finish: it carries the summary (see wrapStreamAccounting).
       return deferSettlement(call.waitUntil, () =>
         reservation.settleFromText(cut.outputText, meta),
-      );
+      ).then((record) => (record === undefined ? undefined : ledgerProviderMetadata(record)));
     },
   });
   return { ...result, stream };
+}
+
+/** Settles at `finish`; resolves to the part to pass on, with the record's summary when known. */
+function settleFinish(
+  waitUntil: WaitUntil | undefined,
+  part: unknown,
+  settle: () => ReturnType<typeof settleReportedUsage>,
+): Promise<unknown> {
+  return deferSettlement(waitUntil, settle).then((record) =>
+    record === undefined ? part : withLedgerMetadata(part, record),
+  );
 }

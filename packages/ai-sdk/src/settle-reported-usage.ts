@@ -6,6 +6,7 @@ import {
   readReportedCostUsd,
   type SettleMeta,
   type Usage,
+  type UsageRecord,
 } from "@tokenledger/core";
 import { readGatewayGenerationId } from "./read-model-result.js";
 import { answeredServiceTier } from "./read-service-tier.js";
@@ -40,13 +41,15 @@ export interface ReportedOutcome {
  * A call billed across several models or steps (Anthropic `iterations`: advisor, compaction)
  * is settled part by part.
  *
+ * Resolves to the record written (adapters put its summary on the call's result).
+ *
  * @throws the settlement's error (e.g. `StoreUnavailableError`) only when no record could be
  * written; the hold is released first when possible.
  */
 export function settleReportedUsage(
   reservation: Reservation,
   outcome: ReportedOutcome,
-): Promise<void> {
+): Promise<UsageRecord> {
   const metadata: Record<string, unknown> = {};
   if (outcome.finishReason !== undefined) metadata.finishReason = outcome.finishReason;
   const generationId = readGatewayGenerationId(outcome.providerMetadata);
@@ -65,13 +68,13 @@ export function settleReportedUsage(
   });
   if (reportedCostUsd !== undefined) meta.providerReportedCostUsd = reportedCostUsd;
   // Promise chains, not async functions: this runs on every call.
-  let settled: Promise<unknown>;
+  let settled: Promise<UsageRecord>;
   try {
     settled = settleOutcome(reservation, outcome, meta);
   } catch (error) {
     settled = Promise.reject(error);
   }
-  return settled.then(ignore, (error: unknown) =>
+  return settled.then(undefined, (error: unknown) =>
     // Last resort: nothing was recorded, so at least free the hold before reporting why.
     reservation
       .release("settle-failed")
@@ -88,7 +91,7 @@ function settleOutcome(
   reservation: Reservation,
   outcome: ReportedOutcome,
   reportedMeta: SettleMeta,
-): Promise<unknown> {
+): Promise<UsageRecord> {
   let meta = reportedMeta;
   let usage: Usage | undefined;
   try {
@@ -119,7 +122,7 @@ function settleFromOutput(
   outcome: ReportedOutcome,
   meta: SettleMeta,
   reason: Record<string, unknown>,
-): Promise<unknown> {
+): Promise<UsageRecord> {
   return reservation.settleFromText(outcome.outputText(), {
     ...meta,
     estimated: true,

@@ -13,15 +13,21 @@ export interface StreamCut {
 
 /** What the accounting reports; each stream calls exactly one of the two, once. */
 export interface StreamAccountingHooks {
-  /** The `finish` part arrived (its usage may still be missing). */
+  /**
+   * The `finish` part arrived (its usage may still be missing). Resolves to the part to pass on
+   * in its place (e.g. with the record's summary added), or `undefined` to pass it unchanged.
+   */
   onFinish(finish: {
     part: unknown;
     responseModel: string | undefined;
     errorSeen: boolean;
     outputText: () => string;
-  }): Promise<void>;
-  /** The stream ended any other way: settle from the deltas seen. */
-  onCut(cut: StreamCut): Promise<void>;
+  }): Promise<unknown>;
+  /**
+   * The stream ended any other way: settle from the deltas seen. May resolve to
+   * `providerMetadata` for the synthetic `finish` a tripped cap emits (the record's summary).
+   */
+  onCut(cut: StreamCut): Promise<Readonly<Record<string, unknown>> | undefined>;
 }
 
 /** Options of {@link wrapStreamAccounting}. */
@@ -68,8 +74,11 @@ export function wrapStreamAccounting(
   const outputText = (): string => deltas.join("");
   const reader = stream.getReader();
 
-  const cut = (status: StreamCut["status"], endReason: string): Promise<void> => {
-    if (ended) return Promise.resolve();
+  const cut = (
+    status: StreamCut["status"],
+    endReason: string,
+  ): Promise<Readonly<Record<string, unknown>> | undefined> => {
+    if (ended) return Promise.resolve(undefined);
     ended = true;
     return options.onCut({ status, endReason, outputText: outputText(), responseModel });
   };
@@ -86,12 +95,14 @@ export function wrapStreamAccounting(
     for (const [id, endType] of openBlocks) enqueue(controller, { type: endType, id });
     openBlocks.clear();
     enqueue(controller, { type: "error", error: trip.error });
+    let providerMetadata: Readonly<Record<string, unknown>> | undefined;
     try {
-      await cut("aborted", "output-cap");
+      providerMetadata = await cut("aborted", "output-cap");
     } catch (error) {
       enqueue(controller, { type: "error", error });
     }
-    enqueue(controller, syntheticFinish(options.usageShape, trip));
+    const finish = syntheticFinish(options.usageShape, trip);
+    enqueue(controller, providerMetadata ? { ...finish, providerMetadata } : finish);
     if (!cancelled) controller.close();
     reader.cancel(trip.error).catch(ignore);
   };
@@ -119,7 +130,7 @@ export function wrapStreamAccounting(
         // A failed settlement surfaces as an `error` part (the caller's onError sees it) while
         // the `finish` part still goes through, so the SDK's usage promise always resolves.
         return options.onFinish({ part: chunk, responseModel, errorSeen, outputText }).then(
-          () => enqueue(controller, chunk),
+          (settledPart) => enqueue(controller, settledPart ?? chunk),
           (error: unknown) => {
             enqueue(controller, { type: "error", error });
             enqueue(controller, chunk);
@@ -186,7 +197,9 @@ export function wrapStreamAccounting(
         cancelled = true;
         const aborted = reason === undefined || isAbortError(reason);
         reader.cancel(reason).catch(ignore);
-        return cut(aborted ? "aborted" : "error", aborted ? "aborted" : "stream-error");
+        return cut(aborted ? "aborted" : "error", aborted ? "aborted" : "stream-error").then(
+          ignore,
+        );
       },
     },
     { highWaterMark: 0 },

@@ -20,6 +20,7 @@ import {
 } from "@tokenledger/core";
 import { contextFromMetadata, type MetadataContextKeys } from "./context-from-metadata.js";
 import { mayHideAnthropicSteps } from "./hidden-anthropic-steps.js";
+import { attachLedgerMetadata } from "./ledger-metadata.js";
 import { type ModelDefaults, modelFromStart } from "./model-from-start.js";
 import { RunBookkeeper, type RunBookkeepingOptions } from "./run-bookkeeper.js";
 
@@ -173,6 +174,11 @@ export class LedgerCallbackHandler extends BaseCallbackHandler {
     this.#book.streamed(runId, text, usage);
   }
 
+  /**
+   * Settles the run, then puts the record's summary on the run's messages
+   * (`response_metadata.tokenledger`, read with `ledgerMetadata(message)`): LangChain hands this
+   * handler the very generations `invoke` returns, and awaits it before returning.
+   */
   override async handleLLMEnd(
     output: LLMResult,
     runId: string,
@@ -180,7 +186,14 @@ export class LedgerCallbackHandler extends BaseCallbackHandler {
     _tags?: string[],
     extraParams?: Record<string, unknown>,
   ): Promise<void> {
-    await this.#settle(this.#book.endModelRun(runId, output, extraParams));
+    const ended = this.#book.endModelRun(runId, output, extraParams);
+    if (this.#options.waitUntil !== undefined) {
+      // Settled after the response: the result goes out without the summary.
+      await this.#settle(ended);
+      return;
+    }
+    const record = await ended;
+    if (record !== undefined) attachLedgerMetadata(output, record);
   }
 
   override async handleLLMError(error: unknown, runId: string): Promise<void> {
@@ -188,9 +201,9 @@ export class LedgerCallbackHandler extends BaseCallbackHandler {
   }
 
   /** Awaits a settlement, or hands it to `waitUntil` (serverless) and returns at once. */
-  #settle(settlement: Promise<void>): Promise<void> {
+  #settle(settlement: Promise<unknown>): Promise<void> {
     const waitUntil = this.#options.waitUntil;
-    if (waitUntil === undefined) return settlement;
+    if (waitUntil === undefined) return settlement.then(() => undefined);
     waitUntil(
       settlement.catch((error: unknown) => {
         console.error("[tokenledger] settling a LangChain run after the response failed:", error);

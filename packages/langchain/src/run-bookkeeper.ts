@@ -171,11 +171,11 @@ export class RunBookkeeper {
     runId: string,
     output: LLMResult,
     extraParams: Record<string, unknown> | undefined,
-  ): Promise<void> {
+  ): Promise<UsageRecord | undefined> {
     const run = this.#takeModelRun(runId);
-    if (!run) return;
+    if (!run) return undefined;
     try {
-      await this.#close(run, "settle", (reservation) =>
+      return await this.#close(run, "settle", (reservation) =>
         settleEndedRun(run, reservation, output, extraParams),
       );
     } finally {
@@ -247,21 +247,25 @@ export class RunBookkeeper {
     );
   }
 
-  /** Settles or releases through `operation` (or waits for the owning handler) and books it. */
+  /**
+   * Settles or releases through `operation` (or waits for the owning handler) and books it.
+   * Resolves to the record written, if any.
+   */
   async #close(
     run: ModelRun,
     operationName: string,
     operation: (
       reservation: NonNullable<ModelRun["reservation"]>,
     ) => Promise<UsageRecord | undefined>,
-  ): Promise<void> {
+  ): Promise<UsageRecord | undefined> {
     if (run.claim.owner !== this.#owner) {
-      this.#book(run.runId, await run.claim.booked);
-      return;
+      const booked = await run.claim.booked;
+      this.#book(run.runId, booked);
+      return booked;
     }
     // An end can come before the hold is taken when the handler is not awaited.
     const reservation = run.reservation ?? (await run.reserving);
-    if (!reservation) return; // refused: startModelRun closed the claim
+    if (!reservation) return undefined; // refused: startModelRun closed the claim
     let record: UsageRecord | undefined;
     try {
       record = await operation(reservation);
@@ -271,6 +275,7 @@ export class RunBookkeeper {
       closeClaim(this.#ledger, run.runId, run.claim, record);
     }
     this.#book(run.runId, record);
+    return record;
   }
 
   #book(runId: string, record: UsageRecord | undefined): void {

@@ -112,6 +112,18 @@ export interface StreamOutcome {
   partTypes: string[];
   /** Errors reported through `onError` (and a thrown `fullStream`, if any). */
   errors: unknown[];
+  /** The result's `providerMetadata`, read when the stream reached `finish`. */
+  providerMetadata?: unknown;
+}
+
+/** What the caller of `generateText` saw. */
+export interface GenerateOutcome {
+  text: string;
+  steps: number;
+  /** The result's `providerMetadata` (its last step's). */
+  providerMetadata: unknown;
+  /** Each step's `providerMetadata`, in order. */
+  stepProviderMetadata: unknown[];
 }
 
 /** An embedding request (ai 5 through `withLedgerEmbeddings`, ai 6/7 through `wrapEmbeddingModel`). */
@@ -132,7 +144,7 @@ export interface AiMajor {
   embeddingModel(spec: MockEmbeddingSpec): MockEmbeddingModel;
   /** A retryable `APICallError` (HTTP 529) that asks for an immediate retry. */
   retryableError(): Error;
-  generateText(request: CallRequest): Promise<{ text: string; steps: number }>;
+  generateText(request: CallRequest): Promise<GenerateOutcome>;
   streamText(request: StreamRequest): Promise<StreamOutcome>;
   embed(request: EmbedRequest): Promise<{ tokens: number }>;
   embedMany(request: EmbedRequest): Promise<{ tokens: number }>;

@@ -134,7 +134,12 @@ export const aiV7: AiMajor = {
       ...(request.withTool ? { tools: weatherTools, stopWhen: stepCountIs(3) } : {}),
       ...(request.abortSignal === undefined ? {} : { abortSignal: request.abortSignal }),
     });
-    return { text: result.text, steps: result.steps.length };
+    return {
+      text: result.text,
+      steps: result.steps.length,
+      providerMetadata: result.providerMetadata,
+      stepProviderMetadata: result.steps.map((step) => step.providerMetadata),
+    };
   },
   async streamText(request) {
     const inner = mocks.get(request.model);
@@ -156,11 +161,14 @@ export const aiV7: AiMajor = {
         ? {}
         : { providerOptions: request.providerOptions }),
     });
-    return consumeFullStream(result.fullStream, {
+    const outcome = await consumeFullStream(result.fullStream, {
       errors,
       controller,
       abortAfterTextDeltas: request.abortAfterTextDeltas,
     });
+    // Read only after a `finish`: a stream cut before it may never settle this promise.
+    if (!outcome.partTypes.includes("finish")) return outcome;
+    return { ...outcome, providerMetadata: await result.providerMetadata };
   },
   async embed(request) {
     const value = request.values[0] ?? "";
