@@ -88,3 +88,51 @@ describe("tokenledger estimate", () => {
     expect(err).toMatch(/^error: Unknown model "gpt-9o"\. Closest known: gpt-4o/);
   });
 });
+
+describe("tokenledger estimate - (standard input)", () => {
+  async function runStdin(stdin: string, ...argv: string[]) {
+    const io = bufferIo({ cwd: directory, stdin });
+    const code = await runCli(argv, io);
+    return { code, out: io.out(), err: io.err() };
+  }
+
+  it("reads plain text from stdin", async () => {
+    const { code, out } = await runStdin(
+      "Hello world",
+      "estimate",
+      "-",
+      "-m",
+      "gpt-4o",
+      "--max-output",
+      "100",
+    );
+    expect(code).toBe(0);
+    // Same as hello.txt: 2 × $2.50/M + 100 × $10/M = 1,005,000 nano-USD → $0.0010.
+    expect(out).toContain("stdin (plain text) → openai:gpt-4o");
+    expect(out).toMatch(/input tokens\s+2\s/);
+  });
+
+  it("reads a JSON request body from stdin", async () => {
+    const body = JSON.stringify({
+      messages: [{ role: "user", content: "Hello world" }],
+      max_tokens: 300,
+    });
+    const { code, out } = await runStdin(body, "estimate", "-", "-m", "gpt-4o", "--json");
+    expect(code).toBe(0);
+    // 9 input tokens (see chat.json above) + 300 output: 22,500 + 3,000,000 = 3,022,500 nano-USD.
+    expect(JSON.parse(out)).toMatchObject({
+      file: "-",
+      inputTokens: 9,
+      outputTokens: 300,
+      worstCaseCostNanoUsd: 3_022_500,
+    });
+  });
+
+  it("fails with exit code 2 and the fix when stdin is empty", async () => {
+    const empty = await runStdin("  \n", "estimate", "-", "-m", "gpt-4o");
+    expect(empty.code).toBe(2);
+    expect(empty.err).toMatch(
+      /^error: Standard input is empty\. Pipe a prompt in \(cat prompt\.txt \| tokenledger estimate - --model gpt-4o\)/,
+    );
+  });
+});
