@@ -22,6 +22,7 @@ import { contextFromMetadata, type MetadataContextKeys } from "./context-from-me
 import { mayHideAnthropicSteps } from "./hidden-anthropic-steps.js";
 import { type ModelDefaults, modelFromStart } from "./model-from-start.js";
 import { RunBookkeeper, type RunBookkeepingOptions } from "./run-bookkeeper.js";
+import { withUnknownModelHint } from "./unknown-model-hint.js";
 
 /** Options of {@link LedgerCallbackHandler}. */
 export interface LedgerCallbackHandlerOptions extends ModelDefaults, RunBookkeepingOptions {
@@ -293,7 +294,10 @@ export class LedgerCallbackHandler extends BaseCallbackHandler {
       batchSize: model.batchSize,
       mayHideSteps: mayHideAnthropicSteps(extraParams),
       signal: asRecord(extraParams?.options)?.signal,
-      reserve: () => this.ledger.reserve(request),
+      reserve: () =>
+        this.ledger.reserve(request).catch((error: unknown) => {
+          throw withUnknownModelHint(error, model);
+        }),
     });
   }
 }

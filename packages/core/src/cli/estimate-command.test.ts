@@ -86,6 +86,26 @@ describe("tokenledger estimate", () => {
     const { code, err } = await run("estimate", "hello.txt", "-m", "gpt-9o");
     expect(code).toBe(1);
     expect(err).toMatch(/^error: Unknown model "gpt-9o"\. Closest known: gpt-4o/);
+    // The fix is the CLI's flag, not a code option.
+    expect(err).toMatch(
+      /Write its price to a JSON file, USD per 1M tokens \(\{ "gpt-9o": \{ "inputMtok": …, "outputMtok": … \} \}\), and pass --prices <file>\.\n$/,
+    );
+    expect(err).not.toContain("unknownModel");
+    expect(err).not.toContain("prices: {");
+  });
+
+  it("names --prices with the provider-qualified key when a provider is given", async () => {
+    const { code, err } = await run(
+      "estimate",
+      "hello.txt",
+      "-m",
+      "house-model",
+      "--provider",
+      "acme",
+    );
+    expect(code).toBe(1);
+    expect(err).toContain('{ "acme:house-model": { "inputMtok"');
+    expect(err).toContain("pass --prices <file>");
   });
 });
 
