@@ -23,6 +23,7 @@ import { mayHideAnthropicSteps } from "./hidden-anthropic-steps.js";
 import { attachLedgerMetadata } from "./ledger-metadata.js";
 import { type ModelDefaults, modelFromStart } from "./model-from-start.js";
 import { RunBookkeeper, type RunBookkeepingOptions } from "./run-bookkeeper.js";
+import { withUnknownModelHint } from "./unknown-model-hint.js";
 
 /** Options of {@link LedgerCallbackHandler}. */
 export interface LedgerCallbackHandlerOptions extends ModelDefaults, RunBookkeepingOptions {
@@ -307,7 +308,10 @@ export class LedgerCallbackHandler extends BaseCallbackHandler {
       batchSize: model.batchSize,
       mayHideSteps: mayHideAnthropicSteps(extraParams),
       signal: asRecord(extraParams?.options)?.signal,
-      reserve: () => this.ledger.reserve(request),
+      reserve: () =>
+        this.ledger.reserve(request).catch((error: unknown) => {
+          throw withUnknownModelHint(error, model);
+        }),
     });
   }
 }

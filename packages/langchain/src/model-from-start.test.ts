@@ -24,6 +24,7 @@ describe("modelFromStart", () => {
     );
     expect(model).toEqual({
       model: "gpt-4o",
+      modelSource: "run",
       provider: "openai",
       maxOutputTokens: 256,
       tools: undefined,

@@ -4,6 +4,11 @@ import type { Serialized } from "@langchain/core/load/serializable";
 export interface ModelFromStart {
   /** Model id to price the call as (configured name, not the dated snapshot). */
   model: string;
+  /**
+   * Where `model` came from: the run named it (`run`), the handler's `defaultModel`, or the
+   * model's class name (`class`: a model that does not name itself, such as a fake).
+   */
+  modelSource: "run" | "defaultModel" | "class";
   /** `ls_provider` (`openai`, `anthropic`, …), or the handler's `defaultProvider`. */
   provider: string | undefined;
   /** Worst-case output tokens the call may produce, when the run says. */
@@ -100,8 +105,11 @@ export function modelFromStart(
     firstPositiveInteger(invocation, invocationMaxTokensKeys);
   const tools = invocation?.tools;
   const batchSize = extraParams?.batch_size;
+  const modelSource =
+    named !== undefined ? "run" : defaults.defaultModel !== undefined ? "defaultModel" : "class";
   return {
     model,
+    modelSource,
     provider,
     maxOutputTokens,
     tools: Array.isArray(tools) && tools.length > 0 ? tools : undefined,

@@ -1,5 +1,6 @@
 import { CommanderError } from "commander";
 import { TokenledgerError } from "../errors/tokenledger-error.js";
+import { UnknownModelError } from "../errors/unknown-model-error.js";
 
 /** Exit code of a usage error: a bad flag, value, path or config file. */
 export const EXIT_USAGE = 2;
@@ -26,6 +27,11 @@ export function describeCliError(
     return { message: "", exitCode: error.exitCode === 0 ? 0 : EXIT_USAGE };
   }
   const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : "";
+  if (UnknownModelError.isInstance(error)) {
+    // The core's fix names code options (`prices: {...}`); on the command line it is a flag.
+    const fixed = UnknownModelError.withFix(error, cliUnknownModelFix(error));
+    return { message: `error: ${oneLine(fixed.message)}${stack}`, exitCode: EXIT_FAILURE };
+  }
   if (TokenledgerError.isInstance(error)) {
     const exitCode = USAGE_CODES.has(error.code) ? EXIT_USAGE : EXIT_FAILURE;
     return { message: `error: ${oneLine(error.message)}${stack}`, exitCode };
@@ -35,6 +41,12 @@ export function describeCliError(
     message: `error: ${oneLine(text)}${stack || "\n(set TOKENLEDGER_DEBUG=1 for the stack trace)"}`,
     exitCode: EXIT_FAILURE,
   };
+}
+
+/** The fix for an unknown model on the command line: a prices file passed with `--prices`. */
+export function cliUnknownModelFix(error: UnknownModelError): string {
+  const key = error.provider ? `${error.provider}:${error.model}` : error.model;
+  return `Write its price to a JSON file, USD per 1M tokens ({ "${key}": { "inputMtok": …, "outputMtok": … } }), and pass --prices <file>.`;
 }
 
 function oneLine(text: string): string {

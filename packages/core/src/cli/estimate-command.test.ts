@@ -86,5 +86,73 @@ describe("tokenledger estimate", () => {
     const { code, err } = await run("estimate", "hello.txt", "-m", "gpt-9o");
     expect(code).toBe(1);
     expect(err).toMatch(/^error: Unknown model "gpt-9o"\. Closest known: gpt-4o/);
+    // The fix is the CLI's flag, not a code option.
+    expect(err).toMatch(
+      /Write its price to a JSON file, USD per 1M tokens \(\{ "gpt-9o": \{ "inputMtok": …, "outputMtok": … \} \}\), and pass --prices <file>\.\n$/,
+    );
+    expect(err).not.toContain("unknownModel");
+    expect(err).not.toContain("prices: {");
+  });
+
+  it("names --prices with the provider-qualified key when a provider is given", async () => {
+    const { code, err } = await run(
+      "estimate",
+      "hello.txt",
+      "-m",
+      "house-model",
+      "--provider",
+      "acme",
+    );
+    expect(code).toBe(1);
+    expect(err).toContain('{ "acme:house-model": { "inputMtok"');
+    expect(err).toContain("pass --prices <file>");
+  });
+});
+
+describe("tokenledger estimate - (standard input)", () => {
+  async function runStdin(stdin: string, ...argv: string[]) {
+    const io = bufferIo({ cwd: directory, stdin });
+    const code = await runCli(argv, io);
+    return { code, out: io.out(), err: io.err() };
+  }
+
+  it("reads plain text from stdin", async () => {
+    const { code, out } = await runStdin(
+      "Hello world",
+      "estimate",
+      "-",
+      "-m",
+      "gpt-4o",
+      "--max-output",
+      "100",
+    );
+    expect(code).toBe(0);
+    // Same as hello.txt: 2 × $2.50/M + 100 × $10/M = 1,005,000 nano-USD → $0.0010.
+    expect(out).toContain("stdin (plain text) → openai:gpt-4o");
+    expect(out).toMatch(/input tokens\s+2\s/);
+  });
+
+  it("reads a JSON request body from stdin", async () => {
+    const body = JSON.stringify({
+      messages: [{ role: "user", content: "Hello world" }],
+      max_tokens: 300,
+    });
+    const { code, out } = await runStdin(body, "estimate", "-", "-m", "gpt-4o", "--json");
+    expect(code).toBe(0);
+    // 9 input tokens (see chat.json above) + 300 output: 22,500 + 3,000,000 = 3,022,500 nano-USD.
+    expect(JSON.parse(out)).toMatchObject({
+      file: "-",
+      inputTokens: 9,
+      outputTokens: 300,
+      worstCaseCostNanoUsd: 3_022_500,
+    });
+  });
+
+  it("fails with exit code 2 and the fix when stdin is empty", async () => {
+    const empty = await runStdin("  \n", "estimate", "-", "-m", "gpt-4o");
+    expect(empty.code).toBe(2);
+    expect(empty.err).toMatch(
+      /^error: Standard input is empty\. Pipe a prompt in \(cat prompt\.txt \| tokenledger estimate - --model gpt-4o\)/,
+    );
   });
 });

@@ -6,7 +6,7 @@ import { estimateTokens } from "../tokenize/estimate-tokens.js";
 import type { CliIo } from "./cli-io.js";
 import { loadPrices } from "./load-config-files.js";
 import { parsePositiveInteger } from "./parse-options.js";
-import { readPromptFile } from "./read-prompt-file.js";
+import { readPromptFile, STDIN_PATH } from "./read-prompt-file.js";
 
 /** Worst-case output when neither the flag, the file nor the catalog gives one (the ledger's default). */
 export const DEFAULT_MAX_OUTPUT_TOKENS = 4096;
@@ -21,7 +21,8 @@ export interface EstimateCommandOptions {
 }
 
 /**
- * `tokenledger estimate <file> --model <id>`: input tokens of a prompt file with the model's
+ * `tokenledger estimate <file|-> --model <id>`: input tokens of a prompt file (`-`: standard
+ * input) with the model's
  * tokenizer (chat overhead, tools and images by the provider's rules; non-OpenAI models through
  * the nearest encoding × a correction factor) and the worst-case cost with `--max-output`, the
  * file's max-tokens field, the model's cap or 4,096 output tokens.
@@ -34,7 +35,7 @@ export async function estimateCommand(
   const prices = await loadPrices(options.prices, io.cwd);
   const catalog = createCatalog(prices === undefined ? {} : { prices });
   const resolved = catalog.resolveOrThrow(options.model, options.provider);
-  const prompt = await readPromptFile(file, io.cwd);
+  const prompt = await readPromptFile(file, io.cwd, () => io.readStdin());
   const estimate = await estimateTokens(
     { prompt: prompt.prompt, messages: prompt.messages, tools: prompt.tools },
     { model: options.model, provider: options.provider },
@@ -93,7 +94,7 @@ export async function estimateCommand(
   const nameWidth = Math.max(...rows.map((row) => (row[0] ?? "").length));
   const valueWidth = Math.max(...rows.map((row) => (row[1] ?? "").length));
   const lines = [
-    `${file} (${what}) → ${resolved.provider}:${resolved.model}`,
+    `${file === STDIN_PATH ? "stdin" : file} (${what}) → ${resolved.provider}:${resolved.model}`,
     ...rows.map(
       ([name, value, note]) =>
         `  ${(name ?? "").padEnd(nameWidth)}  ${(value ?? "").padStart(valueWidth)}  ${note}`,
@@ -105,14 +106,14 @@ export async function estimateCommand(
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
-/** Registers `estimate <file>` on the program. */
+/** Registers `estimate <file|->` on the program. */
 export function registerEstimateCommand(program: Command, io: CliIo): void {
   program
     .command("estimate")
-    .description("count a prompt file's tokens and its worst-case cost on a model")
+    .description("count a prompt's tokens and its worst-case cost on a model")
     .argument(
       "<file>",
-      "plain text, or JSON: an array of messages or a request body { messages, tools, max_tokens }",
+      "a file, or - for standard input: plain text, or JSON: an array of messages or a request body { messages, tools, max_tokens }",
     )
     .requiredOption("-m, --model <id>", "model id: gpt-4o, claude-sonnet-4-5, openai/gpt-4o…")
     .option("--provider <name>", "provider as your framework names it")

@@ -141,12 +141,22 @@ export function registerPricesCommand(program: Command, io: CliIo): void {
     )
     .option("--url <url>", "genai-prices v2 data.json URL (default: upstream main)")
     .option("--out <file>", `snapshot file to write (default: ${DEFAULT_SNAPSHOT_FILE})`)
-    .action((options: { url?: string; out?: string }) => pricesUpdateCommand(options, io));
+    .option("--json", "print JSON")
+    // `prices` has its own --json, which commander gives the parent: read both.
+    .action((_options: unknown, command: Command) =>
+      pricesUpdateCommand(
+        command.optsWithGlobals<{ url?: string; out?: string; json?: boolean }>(),
+        io,
+      ),
+    );
   prices
     .command("status")
     .description(
       "show the source and age of the prices in use and what changed since the bundled copy",
     )
     .option("--file <file>", `snapshot file to read (default: ${DEFAULT_SNAPSHOT_FILE})`)
-    .action((options: { file?: string }) => pricesStatusCommand(options, io));
+    .option("--json", "print JSON")
+    .action((_options: unknown, command: Command) =>
+      pricesStatusCommand(command.optsWithGlobals<{ file?: string; json?: boolean }>(), io),
+    );
 }

@@ -62,6 +62,33 @@ describe("tokenledger prices update | status", () => {
     expect(status.out).toContain("openai:gpt-4o input: $2.50 → $2.00 per 1M tokens");
   });
 
+  it("update and status print JSON with --json", async () => {
+    body = JSON.stringify(data);
+    const update = await run("prices", "update", "--url", url, "--out", "snap2.json", "--json");
+    expect(update.code).toBe(0);
+    // gpt-4o input: bundled $2.50/M = 2,500,000,000 nano-USD per 1M → $2.00/M = 2,000,000,000.
+    expect(JSON.parse(update.out)).toMatchObject({
+      file: join(directory, "snap2.json"),
+      url,
+      models: 1,
+      changes: {
+        changed: [
+          { key: "openai:gpt-4o", kind: "input", before: 2_500_000_000, after: 2_000_000_000 },
+        ],
+      },
+    });
+    const status = await run("prices", "status", "--file", "snap2.json", "--json");
+    expect(status.code).toBe(0);
+    const parsed = JSON.parse(status.out) as {
+      bundled: { source: string };
+      inUse: { file: string; url: string; models: number };
+    };
+    expect(parsed.bundled.source).toMatch(/^genai-prices@\w+/);
+    expect(parsed.inUse).toMatchObject({ file: join(directory, "snap2.json"), url, models: 1 });
+    const none = await run("prices", "status", "--file", "none.json", "--json");
+    expect(JSON.parse(none.out)).toMatchObject({ inUse: "bundled" });
+  });
+
   it("update refuses hostile data and writes nothing", async () => {
     body = JSON.stringify([
       {

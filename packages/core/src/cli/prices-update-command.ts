@@ -30,7 +30,7 @@ const LIMITS = {
  * `remoteCatalog({ cache })` can start from. A rejected fetch writes nothing and fails.
  */
 export async function pricesUpdateCommand(
-  options: { url?: string; out?: string; fetch?: typeof fetch },
+  options: { url?: string; out?: string; fetch?: typeof fetch; json?: boolean },
   io: CliIo,
 ): Promise<void> {
   const url = options.url ?? DEFAULT_PRICES_URL;
@@ -56,6 +56,11 @@ export async function pricesUpdateCommand(
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(content)}\n`);
   const changes = compareSnapshots(bundledCatalogSnapshot(), snapshot);
+  if (options.json) {
+    const result = { file, url, fetchedAt, models: countModels(snapshot), changes };
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
   io.stdout(
     `wrote ${path.relative(io.cwd, file) || file}: ${countModels(snapshot)} models from ${url}\n` +
       `${describeChanges(changes)}\n`,
@@ -66,7 +71,10 @@ export async function pricesUpdateCommand(
  * `tokenledger prices status`: the prices in use (a snapshot file written by `prices update`,
  * else the bundled copy), their source and age, and what changed since the bundled copy.
  */
-export async function pricesStatusCommand(options: { file?: string }, io: CliIo): Promise<void> {
+export async function pricesStatusCommand(
+  options: { file?: string; json?: boolean },
+  io: CliIo,
+): Promise<void> {
   const file = path.resolve(io.cwd, options.file ?? DEFAULT_SNAPSHOT_FILE);
   const bundled = bundledCatalogSnapshot();
   const bundledAge = bundled.date ? ageOf(Date.parse(bundled.date), io.now()) : "unknown age";
@@ -88,6 +96,24 @@ export async function pricesStatusCommand(options: { file?: string }, io: CliIo)
     if ((error as { code?: string }).code !== "ENOENT") {
       io.stderr(`ignoring ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
+  }
+  if (options.json) {
+    const status = {
+      bundled: { source: bundled.source, date: bundled.date, models: countModels(bundled) },
+      snapshotFile: file,
+      inUse:
+        local === undefined
+          ? "bundled"
+          : {
+              file,
+              fetchedAt: local.content.fetchedAt,
+              url: local.content.url,
+              models: countModels(local.snapshot),
+              changes: compareSnapshots(bundled, local.snapshot),
+            },
+    };
+    io.stdout(`${JSON.stringify(status, null, 2)}\n`);
+    return;
   }
   const lines = [
     `bundled: ${bundled.source}${bundled.date ? ` (genai-prices data of ${bundled.date}, ${bundledAge})` : ""}, ${countModels(bundled)} models`,

@@ -20,31 +20,52 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The path of `estimate -`: the prompt comes from standard input. */
+export const STDIN_PATH = "-";
+
 /**
  * Reads a prompt file: `.json` files (or text starting with `[` / `{` that parses as JSON) are
  * an array of messages or a request body with `messages` (or `input`), `tools`, `system`
- * and a max-tokens field; anything else is plain text.
+ * and a max-tokens field; anything else is plain text. The path `-` reads standard input
+ * through `readStdin` (text, or JSON when it parses as messages or a request).
  */
-export async function readPromptFile(path: string, cwd: string): Promise<PromptFile> {
+export async function readPromptFile(
+  path: string,
+  cwd: string,
+  readStdin?: () => Promise<string>,
+): Promise<PromptFile> {
+  if (path === STDIN_PATH && readStdin !== undefined) {
+    const text = await readStdin();
+    if (text.trim() === "") {
+      throw new InvalidConfigError({
+        message: `Standard input is empty. Pipe a prompt in (cat prompt.txt | tokenledger estimate - --model gpt-4o), or pass a file instead of "-". ${HINT}`,
+      });
+    }
+    return parsePrompt(text, "Standard input", false);
+  }
   const text = await readTextFile(path, cwd, "prompt file", HINT);
+  return parsePrompt(text, `Prompt file "${path}"`, extname(path).toLowerCase() === ".json");
+}
+
+/** Parses prompt text; `label` names where it came from, `mustBeJson` for `.json` files. */
+function parsePrompt(text: string, label: string, mustBeJson: boolean): PromptFile {
   const trimmed = text.trimStart();
-  const looksJson =
-    extname(path).toLowerCase() === ".json" || trimmed.startsWith("[") || trimmed.startsWith("{");
+  const looksJson = mustBeJson || trimmed.startsWith("[") || trimmed.startsWith("{");
   if (!looksJson) return { prompt: text, shape: "text" };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    if (extname(path).toLowerCase() !== ".json") return { prompt: text, shape: "text" };
+    if (!mustBeJson) return { prompt: text, shape: "text" };
     throw new InvalidConfigError({
-      message: `Prompt file "${path}" is not valid JSON (${(error as Error).message}). ${HINT}`,
+      message: `${label} is not valid JSON (${(error as Error).message}). ${HINT}`,
       cause: error,
     });
   }
   if (Array.isArray(json)) return { messages: json, shape: "messages" };
   if (!isRecord(json))
     throw new InvalidConfigError({
-      message: `Prompt file "${path}" holds neither messages nor a request. ${HINT}`,
+      message: `${label} holds neither messages nor a request. ${HINT}`,
     });
   const messages = Array.isArray(json.messages)
     ? json.messages
@@ -61,7 +82,7 @@ export async function readPromptFile(path: string, cwd: string): Promise<PromptF
     file.prompt = (json.prompt ?? json.input) as string;
   } else {
     throw new InvalidConfigError({
-      message: `Prompt file "${path}" has no "messages", "input" or "prompt". ${HINT}`,
+      message: `${label} has no "messages", "input" or "prompt". ${HINT}`,
     });
   }
   if (Array.isArray(json.tools) && json.tools.length > 0) file.tools = json.tools;

@@ -82,12 +82,12 @@ describe("tokenledger report", () => {
     expect(out.split("\n")).toEqual([
       "Spend by user × model",
       "",
-      "user   model  calls  input tok  cached  output tok     cost   share",
-      "─────  ─────  ─────  ─────────  ──────  ──────────  ───────  ──────",
-      "alice  big        2     20,000       0       2,000  $0.0900   75.0%",
-      "bob    small      1     20,000       0       5,000  $0.0300   25.0%",
-      "─────  ─────  ─────  ─────────  ──────  ──────────  ───────  ──────",
-      "total             3     40,000       0       7,000  $0.1200  100.0%",
+      "user   model       calls  input tok  cached  output tok     cost   share",
+      "─────  ──────────  ─────  ─────────  ──────  ──────────  ───────  ──────",
+      "alice  acme:big        2     20,000       0       2,000  $0.0900   75.0%",
+      "bob    acme:small      1     20,000       0       5,000  $0.0300   25.0%",
+      "─────  ──────────  ─────  ─────────  ──────  ──────────  ───────  ──────",
+      "total                  3     40,000       0       7,000  $0.1200  100.0%",
       "",
     ]);
   }, 120_000);
@@ -150,6 +150,42 @@ describe("tokenledger report", () => {
     const io = bufferIo({ cwd: directory, nowIso: NOW });
     await reportCommand({ by: ["feature"] }, io, store);
     expect(io.out()).toMatch(/chat\s+2\s+20,000\s+0\s+2,000\s+\$0\.0900\s+75\.0%/);
+  });
+
+  it("names models with their provider so two providers' same id never merge", async () => {
+    const store = memoryStore();
+    const ledger = createLedger({
+      store,
+      prices: {
+        "acme:shared": { inputMtok: 1, outputMtok: 2 },
+        "zeta:shared": { inputMtok: 4, outputMtok: 8 },
+      },
+      now: () => Date.parse("2026-11-22T09:00:00.000Z"),
+    });
+    const usage = { inputTokens: 1_000_000, outputTokens: 0 };
+    await ledger.record({ model: "shared", provider: "acme", usage });
+    await ledger.record({ model: "shared", provider: "zeta", usage });
+    await ledger.record({ model: "shared", provider: "zeta", usage });
+    const io = bufferIo({ cwd: directory, nowIso: NOW });
+    await reportCommand({ by: ["model"], json: true }, io, store);
+    // 1M input tokens: acme $1 = 1e9 nano-USD once; zeta $4 = 4e9 twice = 8e9.
+    const rows = JSON.parse(io.out()) as {
+      group: Record<string, string>;
+      costNanoUsd: number;
+      requests: number;
+    }[];
+    expect(rows.map((row) => [row.group, row.requests, row.costNanoUsd])).toEqual([
+      [{ model: "zeta:shared" }, 2, 8_000_000_000],
+      [{ model: "acme:shared" }, 1, 1_000_000_000],
+    ]);
+    // Grouped by provider too, the user's columns stay as asked.
+    const both = bufferIo({ cwd: directory, nowIso: NOW });
+    await reportCommand({ by: ["provider", "model"], json: true }, both, store);
+    const grouped = JSON.parse(both.out()) as { group: Record<string, string> }[];
+    expect(grouped.map((row) => row.group)).toEqual([
+      { provider: "zeta", model: "shared" },
+      { provider: "acme", model: "shared" },
+    ]);
   });
 
   it("explains bad flags, paths and files in one line with exit code 2", async () => {

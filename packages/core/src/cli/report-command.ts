@@ -14,6 +14,7 @@ import type { CliIo } from "./cli-io.js";
 import { loadBudgets, loadPrices } from "./load-config-files.js";
 import { openStore, type StoreSpec } from "./open-store.js";
 import { parseGroupBy, parsePositiveInteger, parseTimeFlag, parseWhere } from "./parse-options.js";
+import { groupKeysWithProvider, qualifyModelGroups } from "./provider-qualified-models.js";
 
 /** Default file of `report --html`. */
 export const DEFAULT_HTML_FILE = "tokenledger-report.html";
@@ -102,14 +103,16 @@ async function printGroupedTable(
   io: CliIo,
 ): Promise<void> {
   const groupBy = options.by ?? [];
-  const query: AggregateQuery = { groupBy };
+  const query: AggregateQuery = { groupBy: groupKeysWithProvider(groupBy) };
   if (options.from !== undefined) query.from = options.from;
   if (options.to !== undefined) query.to = options.to;
   if (options.where !== undefined) query.context = options.where;
-  const [rows, totals] = await Promise.all([
+  const [providerRows, totals] = await Promise.all([
     store.aggregate(query),
     store.aggregate({ ...query, groupBy: [] }),
   ]);
+  // `openai:gpt-4o`, never `gpt-4o` summed over every provider serving that id.
+  const rows = qualifyModelGroups(providerRows, groupBy);
   const sorted = groupBy.includes("day")
     ? rows
     : [...rows].sort(

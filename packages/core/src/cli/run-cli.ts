@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { describeCliError } from "./cli-errors.js";
 import { type CliIo, processIo } from "./cli-io.js";
 import { registerEstimateCommand } from "./estimate-command.js";
+import { registerExplainCommand } from "./explain-command.js";
 import { registerPricesCommand } from "./prices-command.js";
 import { registerReconcileCommand } from "./reconcile-command.js";
 import { registerReportCommand } from "./report-command.js";
@@ -44,6 +45,7 @@ export function createProgram(io: CliIo): Command {
   registerPricesCommand(program, io);
   registerEstimateCommand(program, io);
   registerReconcileCommand(program, io);
+  registerExplainCommand(program, io);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({
       writeOut: (text) => io.stdout(text),

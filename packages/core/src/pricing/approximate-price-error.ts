@@ -12,9 +12,10 @@ export function approximatePriceError(model: string, priced: ModelInfo): Unknown
     model,
     provider: priced.provider,
     suggestions: [priced.priceEntry],
-    message:
+    problem:
       `No price for model "${model}" (provider "${priced.provider}"): the closest entry is ` +
-      `"${priced.priceEntry}", matched only by its family rule, so its price would be a guess. ` +
+      `"${priced.priceEntry}", matched only by its family rule, so its price would be a guess.`,
+    fix:
       `Add a price with prices: { "${key}": { inputMtok: …, outputMtok: … } }, ` +
       `or set unknownModel: "record" to accept the approximate price (an "approximate-price" event fires).`,
   });

@@ -3,6 +3,7 @@ export { aiSdkUsageParts } from "./ai-sdk-usage-parts.js";
 export { emptyUsage } from "./empty-usage.js";
 export { fromAiSdkEmbeddingUsage } from "./from-ai-sdk-embedding-usage.js";
 export { type AiSdkUsageOptions, fromAiSdkUsage } from "./from-ai-sdk-usage.js";
+export { fromAiSdkUsageOrThrow } from "./from-ai-sdk-usage-or-throw.js";
 export { fromAnthropicIterations } from "./from-anthropic-iterations.js";
 export { fromAnthropicUsage } from "./from-anthropic-usage.js";
 export { fromGoogleUsage } from "./from-google-usage.js";

@@ -5,6 +5,8 @@ export function bufferIo(options: {
   cwd: string;
   nowIso?: string;
   env?: Record<string, string>;
+  /** What standard input holds; reading it when absent fails like an empty terminal would. */
+  stdin?: string;
 }): CliIo & {
   out: () => string;
   err: () => string;
@@ -19,6 +21,7 @@ export function bufferIo(options: {
     stderr: (text) => {
       err += text;
     },
+    readStdin: async () => options.stdin ?? "",
     cwd: options.cwd,
     env: options.env ?? {},
     now: () => nowMs,
