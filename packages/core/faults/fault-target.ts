@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
 import type { BudgetStore } from "@tokenledger/core";
+import { processTree } from "../src/store/__fixtures__/test-server-process.js";
 
 /** The stores the suite runs against. */
 export type StoreKind = "memory" | "redis" | "postgres";
@@ -42,27 +42,6 @@ const pausedTrees = new Set<number>();
 process.on("exit", () => {
   for (const pid of pausedTrees) signalTree(pid, "SIGCONT");
 });
-
-/** `pid` and every process below it, from /proc (Linux). */
-function processTree(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue; // exited meanwhile
-    }
-    // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ")".
-    const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-  }
-  const tree = [pid];
-  for (let index = 0; index < tree.length; index++)
-    tree.push(...(children.get(tree[index]!) ?? []));
-  return tree;
-}
 
 /**
  * Sends `signal` to a server and every process below it. Not to its process group: Postgres

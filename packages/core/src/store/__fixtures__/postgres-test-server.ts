@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   freePort,
+  killTree,
   onProcessExit,
   SERVER_START_TIMEOUT_MS,
   type ServerProcess,
@@ -125,9 +126,13 @@ export async function startPostgresServer(): Promise<PostgresTestServer> {
       return server?.pid ?? -1;
     },
     async kill(signal: NodeJS.Signals = "SIGKILL") {
+      // A crash kills the backends too (they are their own process groups), and the restart
+      // needs them gone: they hold the data directory's shared memory.
+      if (signal === "SIGKILL" && server !== undefined) await killTree(server.pid);
       await server?.kill(signal);
     },
     async restart() {
+      if (server !== undefined) await killTree(server.pid);
       await server?.kill("SIGKILL");
       await launch();
     },

@@ -4,6 +4,7 @@
  * outlives the test process (also when a test fails or throws).
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 /**
@@ -165,4 +166,55 @@ export function spawnServer(
 /** Resolves after `ms` milliseconds. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** `pid` and every process below it, from /proc (Linux). */
+export function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ")".
+    const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+  }
+  const tree = [pid];
+  for (let index = 0; index < tree.length; index++)
+    tree.push(...(children.get(tree[index]!) ?? []));
+  return tree;
+}
+
+/**
+ * SIGKILLs a server and every process below it, and waits until they are gone. Postgres
+ * backends make themselves process-group leaders, so killing the postmaster's group leaves them
+ * alive, holding the shared memory a restart on the same data directory needs.
+ */
+export async function killTree(pid: number, timeoutMs = 30_000): Promise<void> {
+  const members = processTree(pid);
+  for (const member of members) {
+    try {
+      process.kill(member, "SIGKILL");
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (members.some(isRunning) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** True while `pid` runs (a zombie, dead but not yet reaped, does not count). */
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return false;
+  }
 }
